@@ -1,0 +1,75 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+use plugboard_server::{NodeConfig, ServeOptions, Started, TlsMode};
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Rooms and node settings (TOML). Without it: demo rooms `meet` (no PIN, everyone is host) and
+    /// `secure` (host PIN 1234, guest PIN 5678).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Where the node keeps its state (the development certificate, …).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Serve HTTPS with a self-signed development certificate, created in the data directory on first use.
+    #[arg(long, conflicts_with_all = ["tls_cert", "tls_key"])]
+    tls: bool,
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+}
+
+pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let config = match &args.config {
+        Some(path) => NodeConfig::load(path)?,
+        None => NodeConfig::demo(),
+    };
+    let tls = match (args.tls, args.tls_cert, args.tls_key) {
+        (_, Some(cert), Some(key)) => TlsMode::Files { cert, key },
+        (true, _, _) => TlsMode::SelfSigned {
+            data_dir: data_dir(args.data)?,
+        },
+        _ => TlsMode::Off,
+    };
+    let options = ServeOptions {
+        listen: args.listen,
+        config,
+        tls,
+    };
+    plugboard_server::serve(options, announce).await?;
+    Ok(())
+}
+
+fn announce(started: &Started) {
+    println!("Plugboard listening on {}", started.url);
+    println!("Rooms: {}", started.rooms.join(", "));
+    println!(
+        "Try: curl -X POST {}/api/client/v2/conferences/{}/request_token -H 'Content-Type: application/json' -d '{{\"display_name\":\"Alice\"}}'",
+        started.url,
+        started.rooms.first().map_or("meet", String::as_str)
+    );
+}
+
+/// `--data`, or the user's data directory.
+fn data_dir(explicit: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match explicit {
+        Some(dir) => Ok(dir),
+        None => dirs_data_dir().context("cannot find a data directory; pass --data DIR"),
+    }
+}
+
+fn dirs_data_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+        .map(|base| base.join("plugboard"))
+}

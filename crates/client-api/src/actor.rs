@@ -1,0 +1,219 @@
+//! One task per live conference: it owns the engine, runs its timers, and fans its events out.
+
+use std::collections::{HashMap, VecDeque};
+
+use bytes::Bytes;
+use plugboard_conference::{Audience, Command, Conference, Error, Event, Reply, Role};
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use crate::clock;
+use crate::wire::{frame, sync_frames};
+
+/// How many recent events a reconnecting stream can resume from with `Last-Event-ID`.
+const RESUME_BUFFER_EVENTS: usize = 4096;
+/// Frames a subscriber may fall behind by before it is disconnected, instead of growing memory.
+const SUBSCRIBER_BACKLOG: usize = 8192;
+const MAILBOX: usize = 4096;
+
+pub(crate) enum Message {
+    Command {
+        command: Command,
+        reply: oneshot::Sender<Result<Reply, Error>>,
+    },
+    Subscribe {
+        token: String,
+        last_event_id: Option<u64>,
+        reply: oneshot::Sender<Result<mpsc::Receiver<Bytes>, Error>>,
+    },
+}
+
+/// The way in to a conference's actor.
+#[derive(Clone)]
+pub(crate) struct ConferenceHandle {
+    mailbox: mpsc::Sender<Message>,
+}
+
+impl ConferenceHandle {
+    pub fn spawn(conference: Conference) -> Self {
+        let (mailbox, inbox) = mpsc::channel(MAILBOX);
+        let actor = Actor {
+            conference,
+            subscribers: HashMap::new(),
+            recent: VecDeque::new(),
+        };
+        tokio::spawn(actor.run(inbox));
+        ConferenceHandle { mailbox }
+    }
+
+    /// Run a command; `None` when the actor is gone (the node is shutting down).
+    pub async fn command(&self, command: Command) -> Option<Result<Reply, Error>> {
+        let (reply, answer) = oneshot::channel();
+        self.mailbox
+            .send(Message::Command { command, reply })
+            .await
+            .ok()?;
+        answer.await.ok()
+    }
+
+    pub async fn subscribe(
+        &self,
+        token: String,
+        last_event_id: Option<u64>,
+    ) -> Option<Result<mpsc::Receiver<Bytes>, Error>> {
+        let (reply, answer) = oneshot::channel();
+        let message = Message::Subscribe {
+            token,
+            last_event_id,
+            reply,
+        };
+        self.mailbox.send(message).await.ok()?;
+        answer.await.ok()
+    }
+}
+
+struct Subscriber {
+    frames: mpsc::Sender<Bytes>,
+}
+
+/// An event already serialized, kept for streams that resume.
+struct RecentEvent {
+    id: u64,
+    audience: Audience,
+    frame: Bytes,
+}
+
+struct Actor {
+    conference: Conference,
+    subscribers: HashMap<Uuid, Subscriber>,
+    recent: VecDeque<RecentEvent>,
+}
+
+impl Actor {
+    async fn run(mut self, mut inbox: mpsc::Receiver<Message>) {
+        loop {
+            let deadline = self.conference.poll_timeout();
+            tokio::select! {
+                message = inbox.recv() => match message {
+                    Some(message) => self.handle(message),
+                    None => break,
+                },
+                () = tokio::time::sleep(deadline.map_or(std::time::Duration::MAX, clock::until)), if deadline.is_some() => {
+                    self.conference.handle_timeout(clock::now());
+                }
+            }
+            self.deliver_events();
+        }
+    }
+
+    fn handle(&mut self, message: Message) {
+        match message {
+            Message::Command { command, reply } => {
+                let result = self.conference.handle(clock::now(), command);
+                let _ = reply.send(result);
+            }
+            Message::Subscribe {
+                token,
+                last_event_id,
+                reply,
+            } => {
+                let result = self.subscribe(&token, last_event_id);
+                let _ = reply.send(result);
+            }
+        }
+    }
+
+    fn subscribe(
+        &mut self,
+        token: &str,
+        last_event_id: Option<u64>,
+    ) -> Result<mpsc::Receiver<Bytes>, Error> {
+        // Pending events belong to the past of this subscription: deliver them first.
+        self.deliver_events();
+        let uuid = self.conference.authenticate(clock::now(), token)?;
+        let role = self.role(uuid);
+        let (frames, receiver) = mpsc::channel(SUBSCRIBER_BACKLOG);
+        let catch_up = match last_event_id.and_then(|id| self.resume_frames(id, uuid, role)) {
+            Some(missed) => missed,
+            None => sync_frames(
+                self.conference.last_event_id(),
+                self.conference.participants(),
+            ),
+        };
+        if !catch_up.is_empty() && frames.try_send(catch_up).is_err() {
+            return Err(Error::InvalidToken);
+        }
+        // A second stream for the same participant replaces the first, which ends.
+        self.subscribers.insert(uuid, Subscriber { frames });
+        Ok(receiver)
+    }
+
+    /// The events after `last_id` this participant may see, or `None` when they are no longer buffered.
+    fn resume_frames(&self, last_id: u64, uuid: Uuid, role: Role) -> Option<Bytes> {
+        let newest = self.conference.last_event_id();
+        if last_id > newest {
+            return None;
+        }
+        if last_id < newest {
+            let oldest = self.recent.front()?.id;
+            if last_id + 1 < oldest {
+                return None;
+            }
+        }
+        let mut missed = Vec::new();
+        for event in self.recent.iter().filter(|e| e.id > last_id) {
+            if event.audience.includes(uuid, role) {
+                missed.extend_from_slice(&event.frame);
+            }
+        }
+        Some(Bytes::from(missed))
+    }
+
+    fn role(&self, uuid: Uuid) -> Role {
+        self.conference
+            .participant(uuid)
+            .map_or(Role::Guest, |p| p.role)
+    }
+
+    fn deliver_events(&mut self) {
+        while let Some(outbound) = self.conference.poll_event() {
+            let frame = frame(outbound.id, &outbound.event);
+            self.fan_out(outbound.audience, &frame);
+            if let Event::ParticipantDelete(uuid) = outbound.event {
+                // Whatever was queued for them still reaches them; then their stream ends.
+                self.subscribers.remove(&uuid);
+            }
+            if self.recent.len() == RESUME_BUFFER_EVENTS {
+                self.recent.pop_front();
+            }
+            self.recent.push_back(RecentEvent {
+                id: outbound.id,
+                audience: outbound.audience,
+                frame,
+            });
+        }
+    }
+
+    fn fan_out(&mut self, audience: Audience, frame: &Bytes) {
+        match audience {
+            Audience::Only(uuid) => {
+                if let Some(subscriber) = self.subscribers.get(&uuid) {
+                    if subscriber.frames.try_send(frame.clone()).is_err() {
+                        self.subscribers.remove(&uuid);
+                    }
+                }
+            }
+            Audience::Everyone | Audience::Role(_) => {
+                let conference = &self.conference;
+                // A subscriber that cannot keep up (or has gone) is dropped rather than buffered without bound.
+                self.subscribers.retain(|uuid, subscriber| {
+                    let role = conference
+                        .participant(*uuid)
+                        .map_or(Role::Guest, |p| p.role);
+                    !audience.includes(*uuid, role)
+                        || subscriber.frames.try_send(frame.clone()).is_ok()
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Events as `text/event-stream` frames, serialized once and shared by every subscriber.
+
+use bytes::{BufMut, Bytes, BytesMut};
+use plugboard_conference::{Event, Participant};
+use serde::Serialize;
+use serde_json::json;
+
+use super::{status_json, WireParticipant};
+
+/// One SSE message: `id`, `event` and single-line JSON `data`.
+pub(crate) fn frame(id: u64, event: &Event) -> Bytes {
+    let mut out = BytesMut::with_capacity(256);
+    write_frame(&mut out, id, event.name(), |out| write_data(out, event));
+    out.freeze()
+}
+
+/// The re-sync a new stream starts with: `participant_sync_begin`, a `participant_create` for each
+/// participant, `participant_sync_end`, all stamped with the id of the conference's latest event.
+pub(crate) fn sync_frames<'a>(id: u64, roster: impl Iterator<Item = &'a Participant>) -> Bytes {
+    let mut out = BytesMut::with_capacity(4096);
+    write_frame(&mut out, id, "participant_sync_begin", |out| {
+        out.put_slice(b"null")
+    });
+    for participant in roster {
+        write_frame(&mut out, id, "participant_create", |out| {
+            write_json(out, &WireParticipant(participant))
+        });
+    }
+    write_frame(&mut out, id, "participant_sync_end", |out| {
+        out.put_slice(b"null")
+    });
+    out.freeze()
+}
+
+fn write_frame(out: &mut BytesMut, id: u64, name: &str, data: impl FnOnce(&mut BytesMut)) {
+    out.put_slice(b"id: ");
+    out.put_slice(id.to_string().as_bytes());
+    out.put_slice(b"\nevent: ");
+    out.put_slice(name.as_bytes());
+    out.put_slice(b"\ndata: ");
+    data(out);
+    out.put_slice(b"\n\n");
+}
+
+fn write_json(out: &mut BytesMut, value: &impl Serialize) {
+    // Serializing the engine's own types cannot fail; if it ever did, `null` keeps the stream well-formed.
+    if serde_json::to_writer(out.writer(), value).is_err() {
+        out.put_slice(b"null");
+    }
+}
+
+fn write_data(out: &mut BytesMut, event: &Event) {
+    match event {
+        Event::ParticipantCreate(p) | Event::ParticipantUpdate(p) => {
+            write_json(out, &WireParticipant(p))
+        }
+        Event::ParticipantDelete(uuid) => write_json(out, &json!({ "uuid": uuid })),
+        Event::ConferenceUpdate(status) => write_json(out, &status_json(status)),
+        Event::Layout(view) => write_json(
+            out,
+            &json!({
+                "view": view.view,
+                "participants": view.participants,
+                "requested_layout": {
+                    "primary_screen": {
+                        "chair_layout": view.chair_layout,
+                        "guest_layout": view.guest_layout,
+                    }
+                },
+                "overlay_text_enabled": view.overlay_text_enabled,
+            }),
+        ),
+        Event::Stage(entries) => {
+            let entries: Vec<_> = entries
+                .iter()
+                .map(|e| json!({ "participant_uuid": e.participant_uuid, "stage_index": e.stage_index, "vad": e.vad }))
+                .collect();
+            write_json(out, &entries)
+        }
+        Event::MessageReceived(message) => write_json(
+            out,
+            &json!({
+                "origin": message.origin,
+                "uuid": message.uuid,
+                "type": message.mime_type,
+                "payload": message.payload,
+                "direct": message.direct,
+            }),
+        ),
+        Event::Refer { alias, token } => {
+            write_json(out, &json!({ "alias": alias, "token": token }))
+        }
+        Event::Disconnect { reason } => write_json(out, &json!({ "reason": reason })),
+        Event::RefreshToken => out.put_slice(b"null"),
+    }
+}

@@ -1,0 +1,108 @@
+use uuid::Uuid;
+
+use crate::dial::{CallType, DialProtocol};
+use crate::layout::Transforms;
+use crate::participant::{FarEnd, Role};
+
+/// Everything a conference can be asked to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// `request_token`: join (or try to).
+    RequestToken(JoinRequest),
+    /// `refresh_token`: swap a live token for a new one.
+    RefreshToken { token: String },
+    /// `release_token`: leave.
+    ReleaseToken { token: String },
+    /// Another conference transfers someone here: mint a one-time token they redeem in `request_token`.
+    IssueReferToken { role: Option<Role> },
+    /// Another conference transfers a simulated far end here.
+    AdmitFarEnd(FarEnd),
+    /// Any request made with a token.
+    Request { token: String, request: Request },
+}
+
+/// The fields of `request_token` the engine cares about.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JoinRequest {
+    pub display_name: String,
+    /// The `pin` header; `None` when absent. `"none"` or empty means "I have no PIN".
+    pub pin: Option<String>,
+    /// A one-time token from a `refer`.
+    pub one_time_token: Option<String>,
+    pub call_tag: String,
+    /// The client's User-Agent.
+    pub vendor: String,
+    pub supports_direct_chat: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Conference(ConferenceRequest),
+    Participant {
+        uuid: Uuid,
+        request: ParticipantRequest,
+    },
+}
+
+/// Requests on `…/conferences/<alias>/<request>`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConferenceRequest {
+    Participants,
+    Status,
+    Lock(bool),
+    MuteGuests(bool),
+    SetGuestsCanUnmute(bool),
+    StartConference,
+    DisconnectAll,
+    Message {
+        mime_type: String,
+        payload: String,
+    },
+    Dial(DialRequest),
+    TransformLayout(Transforms),
+    /// The caller's object, kept and echoed in `layout` events.
+    OverrideLayout(serde_json::Value),
+    AvailableLayouts,
+    ClearSpotlights,
+    ClearAllBuzz,
+    GetMessageText,
+    SetMessageText(String),
+}
+
+/// Requests on `…/participants/<uuid>/<request>`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParticipantRequest {
+    Mute(bool),
+    ClientMute(bool),
+    VideoMuted(bool),
+    Spotlight(bool),
+    Disconnect,
+    Dtmf(String),
+    Transfer(TransferRequest),
+    Role(Role),
+    Unlock,
+    RxPresentation(bool),
+    OverlayText(String),
+    Buzz(bool),
+    Message { mime_type: String, payload: String },
+}
+
+/// A transfer whose target conference has already issued `one_time_token` for the participant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferRequest {
+    pub alias: String,
+    pub one_time_token: String,
+}
+
+/// `dial`: call a far end into the conference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialRequest {
+    pub destination: String,
+    pub protocol: DialProtocol,
+    pub role: Role,
+    pub streaming: bool,
+    pub remote_display_name: Option<String>,
+    pub call_type: CallType,
+    pub overlay_text: Option<String>,
+    pub dtmf_sequence: Option<String>,
+}

@@ -1,0 +1,12 @@
+//! A Plugboard node: the client API and everything else composed into one axum application, served
+//! over HTTP or HTTPS until a shutdown signal.
+
+mod app;
+mod config;
+mod serve;
+mod tls;
+
+pub use app::app;
+pub use config::{ConfigError, NodeConfig};
+pub use serve::{serve, ServeError, ServeOptions, Started};
+pub use tls::{TlsError, TlsMode};

@@ -1,0 +1,114 @@
+//! Running the node: bind, serve, shut down gracefully on SIGINT or SIGTERM.
+
+use std::net::{SocketAddr, TcpListener};
+use std::time::Duration;
+
+use axum_server::Handle;
+use plugboard_client_api::{Directory, DirectoryError};
+use thiserror::Error;
+
+use crate::app::app;
+use crate::config::NodeConfig;
+use crate::tls::{TlsError, TlsMode};
+
+/// Event streams never end by themselves: after a shutdown signal, connections get this long to finish.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
+pub struct ServeOptions {
+    pub listen: SocketAddr,
+    pub config: NodeConfig,
+    pub tls: TlsMode,
+}
+
+/// What a node that is up tells the person who started it.
+pub struct Started {
+    /// The base URL, e.g. `http://127.0.0.1:8080`.
+    pub url: String,
+    pub rooms: Vec<String>,
+}
+
+#[derive(Debug, Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Tls(#[from] TlsError),
+    #[error(transparent)]
+    Rooms(#[from] DirectoryError),
+    #[error("the server failed: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Serve until SIGINT or SIGTERM. `on_started` runs once the socket is bound.
+pub async fn serve(
+    options: ServeOptions,
+    on_started: impl FnOnce(&Started),
+) -> Result<(), ServeError> {
+    let tls = options.tls.rustls_config().await?;
+    let directory = Directory::start(options.config.rooms, &options.config.settings)?;
+    let listener = TcpListener::bind(options.listen).map_err(|source| ServeError::Bind {
+        addr: options.listen,
+        source,
+    })?;
+    let bound = listener.local_addr().map_err(ServeError::Serve)?;
+    listener.set_nonblocking(true).map_err(ServeError::Serve)?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    on_started(&Started {
+        url: format!("{scheme}://{}", browsable(bound)),
+        rooms: directory.room_names(),
+    });
+
+    let handle = Handle::new();
+    tokio::spawn(shut_down_on_signal(handle.clone()));
+    let service = app(directory).into_make_service();
+    let served = match tls {
+        Some(config) => {
+            axum_server::from_tcp_rustls(listener, config)
+                .handle(handle)
+                .serve(service)
+                .await
+        }
+        None => {
+            axum_server::from_tcp(listener)
+                .handle(handle)
+                .serve(service)
+                .await
+        }
+    };
+    served.map_err(ServeError::Serve)
+}
+
+/// An address a browser can open: a wildcard bind is reached through loopback.
+fn browsable(addr: SocketAddr) -> SocketAddr {
+    let mut addr = addr;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    addr
+}
+
+async fn shut_down_on_signal(handle: Handle) {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = interrupt => {},
+                    _ = terminate.recv() => {},
+                }
+            }
+            Err(_) => {
+                let _ = interrupt.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
+    tracing::info!("shutting down");
+    handle.graceful_shutdown(Some(SHUTDOWN_GRACE));
+}
