@@ -61,7 +61,7 @@ async fn main() -> ExitCode {
             }
         },
         Ok(report) => {
-            print!("{}", report.human());
+            println!("{}", report.human());
             ExitCode::SUCCESS
         }
         Err(error) => {

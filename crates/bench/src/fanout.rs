@@ -206,16 +206,8 @@ async fn measure_fanout(
             &round_marker(round),
         )
         .await?;
-        let posted = Instant::now();
         let completed_at = monitor.wait_for_round(ROUND_TIMEOUT).await?;
         latencies.push(completed_at.saturating_duration_since(sent_at));
-        if std::env::var_os("BENCH_DEBUG").is_some() {
-            eprintln!(
-                "round {round}: {:?} (post returned after {:?})",
-                completed_at.saturating_duration_since(sent_at),
-                posted.saturating_duration_since(sent_at)
-            );
-        }
         bar.inc(1);
     }
     bar.finish_and_clear();

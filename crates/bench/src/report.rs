@@ -57,7 +57,7 @@ fn nearest_rank(sorted: &[f64], percentile: f64) -> f64 {
 }
 
 impl FanoutReport {
-    /// A table for a terminal.
+    /// A table for a terminal, without a trailing newline.
     pub fn human(&self) -> String {
         let mut rows: Vec<(&str, String)> = vec![
             (
@@ -79,10 +79,10 @@ impl FanoutReport {
         ));
         rows.push(("machine", self.machine.clone()));
         let width = rows.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
-        let mut table = String::from("Plugboard fan-out benchmark\n");
+        let mut table = String::from("Plugboard fan-out benchmark");
         for (label, value) in rows {
             // Writing to a String cannot fail.
-            let _ = writeln!(table, "  {label:<width$}  {value}");
+            let _ = write!(table, "\n  {label:<width$}  {value}");
         }
         table
     }

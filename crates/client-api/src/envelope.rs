@@ -25,6 +25,8 @@ pub(crate) enum ApiError {
     WrongMethod(&'static str),
     #[error("Conference unavailable, try again")]
     Unavailable,
+    #[error("No image available")]
+    NoImage,
 }
 
 impl ApiError {
@@ -43,7 +45,9 @@ impl ApiError {
                 EngineError::ParticipantNotFound => StatusCode::NOT_FOUND,
                 EngineError::Invalid(_) => StatusCode::BAD_REQUEST,
             },
-            ApiError::NoSuchConference | ApiError::UnknownRequest(_) => StatusCode::NOT_FOUND,
+            ApiError::NoSuchConference | ApiError::UnknownRequest(_) | ApiError::NoImage => {
+                StatusCode::NOT_FOUND
+            }
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::WrongMethod(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

@@ -17,6 +17,8 @@ pub enum Command {
     IssueReferToken { role: Option<Role> },
     /// Another conference transfers a simulated far end here.
     AdmitFarEnd(FarEnd),
+    /// Check a token: answers with the participant it belongs to.
+    Authenticate { token: String },
     /// Any request made with a token.
     Request { token: String, request: Request },
 }
@@ -84,7 +86,19 @@ pub enum ParticipantRequest {
     RxPresentation(bool),
     OverlayText(String),
     Buzz(bool),
-    Message { mime_type: String, payload: String },
+    Message {
+        mime_type: String,
+        payload: String,
+    },
+    /// Start presenting (screen sharing); whoever presented before stops.
+    TakeFloor,
+    ReleaseFloor,
+    LiveCaptions(bool),
+    PresentationInMix(bool),
+    /// The user is still there (answers an away-from-keyboard prompt).
+    NotifyNotAfk,
+    /// Width over height the client prefers for its video, in (0, 2].
+    PreferredAspectRatio(f64),
 }
 
 /// A transfer whose target conference has already issued `one_time_token` for the participant.

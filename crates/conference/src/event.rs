@@ -50,6 +50,12 @@ pub enum Event {
     },
     /// Ask the client to refresh its token now (its role changed).
     RefreshToken,
+    PresentationStart {
+        presenter_name: String,
+        presenter_uri: String,
+        presenter_uuid: Uuid,
+    },
+    PresentationStop,
 }
 
 impl Event {
@@ -65,6 +71,8 @@ impl Event {
             Event::Refer { .. } => "refer",
             Event::Disconnect { .. } => "disconnect",
             Event::RefreshToken => "refresh_token",
+            Event::PresentationStart { .. } => "presentation_start",
+            Event::PresentationStop => "presentation_stop",
         }
     }
 }

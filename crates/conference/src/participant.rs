@@ -118,7 +118,10 @@ pub struct Participant {
     pub is_video_call: bool,
     pub is_streaming_conference: bool,
     pub has_media: bool,
+    pub is_presenting: bool,
     pub rx_presentation: bool,
+    pub show_live_captions: bool,
+    pub needs_presentation_in_mix: bool,
     pub supports_direct_chat: bool,
 }
 

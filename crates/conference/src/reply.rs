@@ -20,6 +20,7 @@ pub enum Reply {
     Layouts(Vec<&'static str>),
     MessageText(MessageText),
     OneTimeToken(String),
+    Authenticated(Uuid),
     /// A simulated far end left for another conference; the caller admits it there.
     FarEndTransferred(FarEnd),
 }

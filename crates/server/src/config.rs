@@ -32,7 +32,11 @@ pub enum ConfigError {
     },
     #[error("{path}: defines no rooms; add at least one [[vmr]]")]
     NoRooms { path: String },
+    #[error("{path}: token_expiry must be at least {MIN_TOKEN_EXPIRY_SECS} seconds (clients refresh at a third of it)")]
+    TokenExpiryTooShort { path: String },
 }
+
+const MIN_TOKEN_EXPIRY_SECS: u64 = 3;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,6 +136,12 @@ impl NodeConfig {
             })?;
         }
         let defaults = Settings::default();
+        let token_expiry_secs = file.token_expiry.unwrap_or(defaults.token_expiry_secs);
+        if token_expiry_secs < MIN_TOKEN_EXPIRY_SECS {
+            return Err(ConfigError::TokenExpiryTooShort {
+                path: path.to_owned(),
+            });
+        }
         let mut dial_rules: Vec<DialRule> = file
             .dial_rule
             .into_iter()
@@ -141,10 +151,7 @@ impl NodeConfig {
         Ok(NodeConfig {
             rooms,
             settings: Settings {
-                token_expiry_secs: file
-                    .token_expiry
-                    .unwrap_or(defaults.token_expiry_secs)
-                    .max(10),
+                token_expiry_secs,
                 waiting_room_timeout_secs: file
                     .waiting_room_timeout
                     .unwrap_or(defaults.waiting_room_timeout_secs),
@@ -232,6 +239,10 @@ mod tests {
         let error =
             NodeConfig::parse("[[vmr]]\nname = \"x\"\nguest_pin = \"1\"\n", "r.toml").unwrap_err();
         assert!(error.to_string().contains("allow_guests"), "{error}");
+
+        let error =
+            NodeConfig::parse("token_expiry = 1\n[[vmr]]\nname = \"x\"\n", "r.toml").unwrap_err();
+        assert!(error.to_string().contains("token_expiry"), "{error}");
 
         let error = NodeConfig::parse("token_expiry = 5\n", "r.toml").unwrap_err();
         assert!(matches!(error, ConfigError::NoRooms { .. }));

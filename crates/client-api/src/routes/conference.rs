@@ -12,7 +12,8 @@ use super::token::unexpected;
 use super::Call;
 use crate::body;
 use crate::envelope::{success, ApiError, ApiResult};
-use crate::wire::{status_json, WireParticipant};
+use crate::wire::{layout_pictures, status_json, WireParticipant};
+use axum::response::IntoResponse;
 
 const COMMANDS: [&str; 14] = [
     "lock",
@@ -58,6 +59,20 @@ pub(super) async fn request(mut call: Call, name: &str) -> ApiResult {
     Ok(success(reply_json(reply, annotate)?))
 }
 
+/// `theme/`: this node has no splash-screen theme, which Pexip answers with 204 and no body.
+pub(super) async fn theme(call: Call) -> ApiResult {
+    call.expect_method(Method::GET)?;
+    call.authenticate().await?;
+    Ok(axum::http::StatusCode::NO_CONTENT.into_response())
+}
+
+/// `layout_svgs`: a picture of every layout, for layout pickers.
+pub(super) async fn layout_svgs(call: Call) -> ApiResult {
+    call.expect_method(Method::GET)?;
+    call.authenticate().await?;
+    Ok(success(layout_pictures()))
+}
+
 fn read_request(name: &str) -> Option<ConferenceRequest> {
     Some(match name {
         "participants" => ConferenceRequest::Participants,
@@ -97,13 +112,7 @@ fn parse_command(name: &str, bytes: &[u8]) -> Result<ConferenceRequest, ApiError
         "transform_layout" => {
             ConferenceRequest::TransformLayout(body::parse::<TransformBody>(bytes)?.into())
         }
-        "override_layout" => {
-            let body: Value = body::parse(bytes)?;
-            if !body.is_object() {
-                return Err(ApiError::bad_request("override_layout takes a JSON object"));
-            }
-            ConferenceRequest::OverrideLayout(body)
-        }
+        "override_layout" => ConferenceRequest::OverrideLayout(body::parse(bytes)?),
         other => return Err(ApiError::UnknownRequest(other.to_owned())),
     })
 }

@@ -72,6 +72,21 @@ impl Call {
         }
     }
 
+    /// The participant this call's token belongs to.
+    pub fn authenticate(
+        &self,
+    ) -> impl std::future::Future<Output = Result<uuid::Uuid, ApiError>> + Send + 'static {
+        let command = self
+            .token()
+            .map(|token| self.run(Command::Authenticate { token }));
+        async move {
+            match command?.await? {
+                Reply::Authenticated(uuid) => Ok(uuid),
+                other => Err(token::unexpected(other)),
+            }
+        }
+    }
+
     pub fn take_body(&mut self) -> Body {
         std::mem::replace(&mut self.body, Body::empty())
     }
@@ -128,7 +143,10 @@ async fn dispatch(call: Call, request: &[&str]) -> ApiResult {
         ["refresh_token"] => token::refresh(call).await,
         ["release_token"] => token::release(call).await,
         ["events"] => events::open(call).await,
+        ["participants", uuid, "avatar.jpg"] => participant::avatar(call, uuid).await,
         ["participants", uuid, name] => participant::request(call, uuid, name).await,
+        ["theme"] => conference::theme(call).await,
+        ["layout_svgs"] => conference::layout_svgs(call).await,
         [name] => conference::request(call, name).await,
         other => Err(ApiError::UnknownRequest(other.join("/"))),
     }

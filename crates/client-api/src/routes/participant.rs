@@ -25,9 +25,26 @@ pub(super) async fn request(mut call: Call, uuid: &str, name: &str) -> ApiResult
         .run(participant_command(token, target, request))
         .await?
     {
+        // These answer `null` in Pexip's API; the rest a boolean.
+        Reply::Bool(_) if ANSWER_NULL.contains(&name) => Ok(success(())),
         Reply::Bool(value) => Ok(success(value)),
         other => Err(unexpected(other)),
     }
+}
+
+const ANSWER_NULL: [&str; 4] = [
+    "take_floor",
+    "release_floor",
+    "show_live_captions",
+    "hide_live_captions",
+];
+
+/// Participants have no pictures on this node.
+pub(super) async fn avatar(call: Call, uuid: &str) -> ApiResult {
+    call.expect_method(Method::GET)?;
+    participant_uuid(uuid)?;
+    call.authenticate().await?;
+    Err(ApiError::NoImage)
 }
 
 fn participant_command(token: String, uuid: Uuid, request: ParticipantRequest) -> Command {
@@ -63,6 +80,17 @@ fn parse(name: &str, bytes: &[u8]) -> Result<ParticipantRequest, ApiError> {
                 payload: body.payload,
             }
         }
+        "take_floor" => ParticipantRequest::TakeFloor,
+        "release_floor" => ParticipantRequest::ReleaseFloor,
+        "show_live_captions" => ParticipantRequest::LiveCaptions(true),
+        "hide_live_captions" => ParticipantRequest::LiveCaptions(false),
+        "notify_not_afk" => ParticipantRequest::NotifyNotAfk,
+        "pres_in_mix" => {
+            ParticipantRequest::PresentationInMix(body::parse::<StateBody>(bytes)?.state)
+        }
+        "preferred_aspect_ratio" => ParticipantRequest::PreferredAspectRatio(
+            body::parse::<AspectRatioBody>(bytes)?.aspect_ratio,
+        ),
         other => {
             return Err(ApiError::UnknownRequest(format!(
                 "participants/<uuid>/{other}"
@@ -77,6 +105,16 @@ fn parse_role(role: &str) -> Result<Role, ApiError> {
         "guest" => Ok(Role::Guest),
         _ => Err(ApiError::bad_request("Invalid role")),
     }
+}
+
+#[derive(Deserialize)]
+struct StateBody {
+    state: bool,
+}
+
+#[derive(Deserialize)]
+struct AspectRatioBody {
+    aspect_ratio: f64,
 }
 
 #[derive(Deserialize)]

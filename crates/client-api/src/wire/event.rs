@@ -92,5 +92,19 @@ fn write_data(out: &mut BytesMut, event: &Event) {
         }
         Event::Disconnect { reason } => write_json(out, &json!({ "reason": reason })),
         Event::RefreshToken => out.put_slice(b"null"),
+        Event::PresentationStart {
+            presenter_name,
+            presenter_uri,
+            presenter_uuid,
+        } => write_json(
+            out,
+            &json!({
+                "presenter_name": presenter_name,
+                "presenter_uri": presenter_uri,
+                "presenter_uuid": presenter_uuid,
+                "presenter_source": presenter_uuid,
+            }),
+        ),
+        Event::PresentationStop => out.put_slice(b"{}"),
     }
 }

@@ -2,11 +2,13 @@
 
 mod conference;
 mod event;
+mod layout_svg;
 mod participant;
 mod token;
 
 pub(crate) use conference::status_json;
 pub(crate) use event::{frame, sync_frames};
+pub(crate) use layout_svg::layout_pictures;
 pub(crate) use participant::WireParticipant;
 pub(crate) use token::{refreshed_json, token_json};
 

@@ -34,7 +34,7 @@ impl Serialize for WireParticipant<'_> {
         map.serialize_entry("last_spoken_time", &0.0)?;
         map.serialize_entry("is_muted", yes_no(p.is_muted))?;
         map.serialize_entry("is_client_muted", &p.is_client_muted)?;
-        map.serialize_entry("is_presenting", "NO")?;
+        map.serialize_entry("is_presenting", yes_no(p.is_presenting))?;
         map.serialize_entry("is_video_call", yes_no(p.is_video_call))?;
         map.serialize_entry("is_audio_only_call", yes_no(p.is_audio_only_call))?;
         map.serialize_entry("is_video_muted", &p.is_video_muted)?;
@@ -55,8 +55,8 @@ impl Serialize for WireParticipant<'_> {
         map.serialize_entry("presentation_supported", yes_no(p.has_media))?;
         let policy = if p.rx_presentation { "ALLOW" } else { "DENY" };
         map.serialize_entry("rx_presentation_policy", policy)?;
-        map.serialize_entry("needs_presentation_in_mix", &false)?;
-        map.serialize_entry("show_live_captions", &false)?;
+        map.serialize_entry("needs_presentation_in_mix", &p.needs_presentation_in_mix)?;
+        map.serialize_entry("show_live_captions", &p.show_live_captions)?;
         map.serialize_entry("supports_direct_chat", &p.supports_direct_chat)?;
         map.serialize_entry("can_receive_personal_mix", &false)?;
         map.serialize_entry(

@@ -248,7 +248,10 @@ impl Conference {
             is_video_call: dial.call_type != CallType::Audio,
             is_streaming_conference: dial.streaming,
             has_media: false,
+            is_presenting: false,
             rx_presentation: true,
+            show_live_captions: false,
+            needs_presentation_in_mix: false,
             supports_direct_chat: false,
         };
         let uuid = participant.uuid;

@@ -55,7 +55,10 @@ impl Conference {
             is_video_call: false,
             is_streaming_conference: false,
             has_media: false,
+            is_presenting: false,
             rx_presentation: true,
+            show_live_captions: false,
+            needs_presentation_in_mix: false,
             supports_direct_chat: join.supports_direct_chat,
         };
         let uuid = participant.uuid;
@@ -240,6 +243,9 @@ impl Conference {
 
     /// Take a participant out of the conference; the last one out ends it.
     pub(super) fn remove(&mut self, uuid: Uuid) -> Option<Member> {
+        if self.roster.get(&uuid)?.participant.is_presenting {
+            self.emit(Audience::Everyone, Event::PresentationStop);
+        }
         let member = self.roster.shift_remove(&uuid)?;
         if let Some(session) = &member.session {
             self.tokens.remove(&session.token);

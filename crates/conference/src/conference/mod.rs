@@ -111,6 +111,9 @@ impl Conference {
             Command::ReleaseToken { token } => self.release(now, &token),
             Command::IssueReferToken { role } => Ok(self.issue_refer_token(now, role)),
             Command::AdmitFarEnd(far_end) => self.admit_far_end(now, far_end),
+            Command::Authenticate { token } => {
+                self.authenticate(now, &token).map(Reply::Authenticated)
+            }
             Command::Request { token, request } => {
                 let caller = self.authenticate(now, &token)?;
                 match request {

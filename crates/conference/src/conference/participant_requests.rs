@@ -92,6 +92,67 @@ impl Conference {
             ParticipantRequest::Message { mime_type, payload } => {
                 self.direct_message(caller, target, mime_type, payload)
             }
+            ParticipantRequest::TakeFloor => {
+                require_self(caller, target)?;
+                self.take_floor(target)
+            }
+            ParticipantRequest::ReleaseFloor => {
+                self.require_host_or_self(caller, target)?;
+                self.release_floor(target);
+                success()
+            }
+            ParticipantRequest::LiveCaptions(show) => {
+                require_self(caller, target)?;
+                self.change(target, |p| p.show_live_captions = show)
+            }
+            ParticipantRequest::PresentationInMix(state) => {
+                self.require_host_or_self(caller, target)?;
+                self.change(target, |p| p.needs_presentation_in_mix = state)
+            }
+            ParticipantRequest::NotifyNotAfk => {
+                require_self(caller, target)?;
+                success()
+            }
+            ParticipantRequest::PreferredAspectRatio(ratio) => {
+                require_self(caller, target)?;
+                if !(ratio > 0.0 && ratio <= 2.0) {
+                    return Err(Error::invalid(
+                        "aspect_ratio must be greater than 0 and at most 2",
+                    ));
+                }
+                success()
+            }
+        }
+    }
+
+    fn take_floor(&mut self, presenter: Uuid) -> Result<Reply, Error> {
+        let previous: Vec<Uuid> = self
+            .participants()
+            .filter(|p| p.is_presenting && p.uuid != presenter)
+            .map(|p| p.uuid)
+            .collect();
+        for uuid in previous {
+            self.change(uuid, |p| p.is_presenting = false)?;
+        }
+        let participant = &self.member(presenter)?.participant;
+        let start = Event::PresentationStart {
+            presenter_name: participant.display_name.clone(),
+            presenter_uri: participant.uri.clone(),
+            presenter_uuid: presenter,
+        };
+        self.change(presenter, |p| p.is_presenting = true)?;
+        self.emit(Audience::Everyone, start);
+        success()
+    }
+
+    /// Stop `presenter`'s presentation, if it is presenting.
+    pub(super) fn release_floor(&mut self, presenter: Uuid) {
+        let presenting = self
+            .member(presenter)
+            .is_ok_and(|m| m.participant.is_presenting);
+        if presenting {
+            let _ = self.update_participant(presenter, |p| p.is_presenting = false);
+            self.emit(Audience::Everyone, Event::PresentationStop);
         }
     }
 
@@ -191,6 +252,16 @@ impl Conference {
         };
         self.emit(Audience::Only(target), Event::MessageReceived(message));
         success()
+    }
+}
+
+fn require_self(caller: Uuid, target: Uuid) -> Result<(), Error> {
+    if caller == target {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(
+            "Permission denied: only a participant's own client may do this",
+        ))
     }
 }
 
