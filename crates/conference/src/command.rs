@@ -71,6 +71,20 @@ pub enum ConferenceRequest {
     SetMessageText(String),
 }
 
+impl ConferenceRequest {
+    /// Whether only hosts may make this request; reading the conference and chatting are for everyone.
+    pub fn is_host_only(&self) -> bool {
+        !matches!(
+            self,
+            ConferenceRequest::Participants
+                | ConferenceRequest::Status
+                | ConferenceRequest::AvailableLayouts
+                | ConferenceRequest::GetMessageText
+                | ConferenceRequest::Message { .. }
+        )
+    }
+}
+
 /// Requests on `…/participants/<uuid>/<request>`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParticipantRequest {

@@ -27,6 +27,9 @@ impl Conference {
         caller: Uuid,
         request: ConferenceRequest,
     ) -> Result<Reply, Error> {
+        if request.is_host_only() {
+            self.require_host(caller)?;
+        }
         match request {
             ConferenceRequest::Participants => {
                 Ok(Reply::Participants(self.participants().cloned().collect()))
@@ -39,20 +42,6 @@ impl Conference {
             ConferenceRequest::Message { mime_type, payload } => {
                 self.broadcast_message(caller, mime_type, payload)
             }
-            host_only => {
-                self.require_host(caller)?;
-                self.host_request(now, caller, host_only)
-            }
-        }
-    }
-
-    fn host_request(
-        &mut self,
-        now: Timestamp,
-        caller: Uuid,
-        request: ConferenceRequest,
-    ) -> Result<Reply, Error> {
-        match request {
             ConferenceRequest::Lock(locked) => self.set_locked(locked),
             ConferenceRequest::MuteGuests(muted) => self.mute_guests(muted),
             ConferenceRequest::SetGuestsCanUnmute(setting) => {
@@ -97,27 +86,21 @@ impl Conference {
                 self.for_each_participant(|p| p.buzz_time = None);
                 success()
             }
-            ConferenceRequest::SetMessageText(text) => {
-                if text.chars().count() > MAX_MESSAGE_TEXT_CHARS {
-                    return Err(Error::invalid(format!(
-                        "text is longer than {MAX_MESSAGE_TEXT_CHARS} characters"
-                    )));
-                }
-                self.room.message_text = MessageText {
-                    text,
-                    set_time: Some(now),
-                };
-                success()
-            }
-            ConferenceRequest::Participants
-            | ConferenceRequest::Status
-            | ConferenceRequest::AvailableLayouts
-            | ConferenceRequest::GetMessageText
-            | ConferenceRequest::Message { .. } => {
-                let _ = caller;
-                unreachable!("open to every role, dispatched in conference_request")
-            }
+            ConferenceRequest::SetMessageText(text) => self.set_message_text(now, text),
         }
+    }
+
+    fn set_message_text(&mut self, now: Timestamp, text: String) -> Result<Reply, Error> {
+        if text.chars().count() > MAX_MESSAGE_TEXT_CHARS {
+            return Err(Error::invalid(format!(
+                "text is longer than {MAX_MESSAGE_TEXT_CHARS} characters"
+            )));
+        }
+        self.room.message_text = MessageText {
+            text,
+            set_time: Some(now),
+        };
+        success()
     }
 
     fn set_locked(&mut self, locked: bool) -> Result<Reply, Error> {
@@ -159,7 +142,14 @@ impl Conference {
         }
     }
 
-    pub(super) fn check_message(&self, mime_type: &str, payload: &str) -> Result<(), Error> {
+    /// A chat message from `caller`, if chat is on and the message is acceptable.
+    pub(super) fn chat_message(
+        &self,
+        caller: Uuid,
+        mime_type: String,
+        payload: String,
+        direct: bool,
+    ) -> Result<ChatMessage, Error> {
         if !self.vmr.chat_enabled {
             return Err(Error::Forbidden("Chat is disabled in this conference"));
         }
@@ -173,7 +163,13 @@ impl Conference {
                 "payload is larger than {MAX_MESSAGE_BYTES} bytes"
             )));
         }
-        Ok(())
+        Ok(ChatMessage {
+            origin: self.member(caller)?.participant.display_name.clone(),
+            uuid: caller,
+            mime_type,
+            payload,
+            direct,
+        })
     }
 
     fn broadcast_message(
@@ -182,15 +178,7 @@ impl Conference {
         mime_type: String,
         payload: String,
     ) -> Result<Reply, Error> {
-        self.check_message(&mime_type, &payload)?;
-        let origin = self.member(caller)?.participant.display_name.clone();
-        let message = ChatMessage {
-            origin,
-            uuid: caller,
-            mime_type,
-            payload,
-            direct: false,
-        };
+        let message = self.chat_message(caller, mime_type, payload, false)?;
         // The sender shows its own message; everyone else receives it.
         let others: Vec<Uuid> = self
             .roster

@@ -5,7 +5,7 @@ use uuid::Uuid;
 use super::{success, Conference};
 use crate::command::{ParticipantRequest, TransferRequest};
 use crate::error::Error;
-use crate::event::{Audience, ChatMessage, Event};
+use crate::event::{Audience, Event};
 use crate::participant::{FarEnd, Role, ServiceType};
 use crate::reply::Reply;
 use crate::time::Timestamp;
@@ -236,20 +236,12 @@ impl Conference {
         mime_type: String,
         payload: String,
     ) -> Result<Reply, Error> {
-        self.check_message(&mime_type, &payload)?;
         if self.member(target)?.session.is_none() {
             return Err(Error::invalid(
                 "that participant cannot receive chat messages",
             ));
         }
-        let origin = self.member(caller)?.participant.display_name.clone();
-        let message = ChatMessage {
-            origin,
-            uuid: caller,
-            mime_type,
-            payload,
-            direct: true,
-        };
+        let message = self.chat_message(caller, mime_type, payload, true)?;
         self.emit(Audience::Only(target), Event::MessageReceived(message));
         success()
     }
