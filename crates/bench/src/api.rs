@@ -1,13 +1,15 @@
 //! The few client REST API v2 calls the benchmark makes, with the `{status, result}` envelope checked.
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use reqwest::header::CONTENT_TYPE;
 use reqwest::{Client, Response, Url};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::BenchError;
+use crate::event_stream::{EventStream, EventStreamRequest};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How much of an unexpected response body to quote in an error.
@@ -20,11 +22,15 @@ pub(crate) struct TokenGrant {
     pub participant_uuid: String,
 }
 
-/// `…/api/client/v2/conferences/<alias>/` of one node, and the HTTP client shared by every participant.
+/// `…/api/client/v2/conferences/<alias>/` of one node, and the HTTP client shared by every participant
+/// for its requests (each event stream has a connection of its own).
 #[derive(Debug, Clone)]
 pub(crate) struct ConferenceApi {
     http: Client,
     conference_url: Url,
+    node_addr: SocketAddr,
+    /// The `Host` header for event streams.
+    host: String,
 }
 
 #[derive(Deserialize)]
@@ -45,12 +51,20 @@ struct RefreshTokenResult {
 }
 
 impl ConferenceApi {
-    pub fn new(base_url: &str, alias: &str) -> Result<Self, BenchError> {
+    pub async fn new(base_url: &str, alias: &str) -> Result<Self, BenchError> {
         let unsupported = || BenchError::UnsupportedTarget(base_url.to_owned());
         let mut conference_url = Url::parse(base_url).map_err(|_| unsupported())?;
         if conference_url.scheme() != "http" {
             return Err(unsupported());
         }
+        let (Some(host), Some(port)) = (
+            conference_url.host_str(),
+            conference_url.port_or_known_default(),
+        ) else {
+            return Err(unsupported());
+        };
+        let host = format!("{host}:{port}");
+        let node_addr = resolve(&host).await?;
         conference_url
             .path_segments_mut()
             .map_err(|()| unsupported())?
@@ -67,6 +81,8 @@ impl ConferenceApi {
         Ok(Self {
             http,
             conference_url,
+            node_addr,
+            host,
         })
     }
 
@@ -129,36 +145,20 @@ impl ConferenceApi {
         }
     }
 
-    /// Opens the event stream; the response body is the stream.
-    pub async fn open_events(&self, token: &str) -> Result<Response, BenchError> {
-        let what = "opening the event stream";
+    /// Opens the event stream and checks that it is one.
+    pub async fn open_events(&self, token: &str) -> Result<EventStream, BenchError> {
         let mut url = self.url("events");
         url.query_pairs_mut().append_pair("token", token);
-        let response = self
-            .http
-            .get(url)
-            .header(ACCEPT, "text/event-stream")
-            .send()
-            .await
-            .map_err(|source| BenchError::Http {
-                what: what.into(),
-                source,
-            })?;
-        if !response.status().is_success() {
-            return Err(unexpected_status(response, what).await);
-        }
-        let content_type = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .unwrap_or("");
-        if !content_type.starts_with("text/event-stream") {
-            return Err(BenchError::BadResponse {
-                what: what.into(),
-                detail: format!("Content-Type is {content_type:?}, not text/event-stream"),
-            });
-        }
-        Ok(response)
+        let path_and_query = match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        };
+        EventStream::open(EventStreamRequest {
+            addr: self.node_addr,
+            host: &self.host,
+            path_and_query: &path_and_query,
+        })
+        .await
     }
 
     fn url(&self, request: &str) -> Url {
@@ -168,6 +168,18 @@ impl ConferenceApi {
         }
         url
     }
+}
+
+async fn resolve(host_and_port: &str) -> Result<SocketAddr, BenchError> {
+    let resolve_error = |detail: String| BenchError::Resolve {
+        target: host_and_port.to_owned(),
+        detail,
+    };
+    tokio::net::lookup_host(host_and_port)
+        .await
+        .map_err(|error| resolve_error(error.to_string()))?
+        .next()
+        .ok_or_else(|| resolve_error("no address".into()))
 }
 
 /// Sends `request` and unwraps a 200 `{"status":"success","result":…}`.

@@ -1,3 +1,4 @@
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -39,6 +40,23 @@ pub enum BenchError {
         what: String,
         #[source]
         source: reqwest::Error,
+    },
+
+    #[error("could not resolve {target}: {detail}")]
+    Resolve { target: String, detail: String },
+
+    #[error("could not connect to {addr}: {source}")]
+    Connect {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{what}: {source}")]
+    EventStream {
+        what: String,
+        #[source]
+        source: hyper::Error,
     },
 
     #[error("{what}: HTTP {status}: {body}")]

@@ -100,7 +100,7 @@ async fn run(
     base_url: &str,
     node: Option<&LocalNode>,
 ) -> Result<FanoutReport, BenchError> {
-    let api = ConferenceApi::new(base_url, &opts.alias)?;
+    let api = ConferenceApi::new(base_url, &opts.alias).await?;
     let monitor = Arc::new(StreamMonitor::new());
     let sessions = SessionRegistry::default();
     let refresher = AbortOnDrop(tokio::spawn(keep_tokens_fresh(

@@ -7,6 +7,7 @@
 
 mod api;
 mod error;
+mod event_stream;
 mod fanout;
 mod limits;
 mod machine;

@@ -5,12 +5,12 @@ use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use memchr::memmem;
-use reqwest::Response;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::api::ConferenceApi;
 use crate::error::BenchError;
+use crate::event_stream::EventStream;
 use crate::monitor::StreamMonitor;
 use crate::sse::{SseEvent, SseScanner};
 
@@ -128,7 +128,7 @@ pub(crate) async fn join(
 
 /// Reads one participant's stream until it ends, reporting sync completion and fan-out markers.
 async fn read_events(
-    mut events: Response,
+    mut events: EventStream,
     index: usize,
     monitor: Arc<StreamMonitor>,
     synced: oneshot::Sender<()>,
@@ -140,7 +140,7 @@ async fn read_events(
         ended_by_event: None,
     };
     let reason = loop {
-        match events.chunk().await {
+        match events.next_chunk().await {
             Ok(Some(chunk)) => {
                 scanner.feed(&chunk, |event| stream.on_event(event, &monitor));
                 if let Some(reason) = stream.ended_by_event.take() {
@@ -148,7 +148,7 @@ async fn read_events(
                 }
             }
             Ok(None) => break "the node closed the stream".to_owned(),
-            Err(error) => break format!("reading the stream failed: {error}"),
+            Err(reason) => break reason,
         }
     };
     monitor.participant_failed(index, reason);

@@ -4,9 +4,9 @@ mod common;
 
 use common::{disconnect_reasons, names, pinned_vmr, Joined, Room, GUEST_PIN, HOST_PIN};
 use plugboard_conference::{
-    Audience, CallDirection, CallType, Command, ConferenceRequest, DialProtocol, DialRequest,
-    DialRule, Error, Event, FarEnd, ParticipantRequest, Protocol, Reply, Role, ServiceType,
-    Settings, Timestamp, Transforms, TransferRequest, VmrConfig, VmrServiceType,
+    Audience, CallDirection, CallType, Command, ConferenceRequest, ConferenceStatus, DialProtocol,
+    DialRequest, DialRule, Error, Event, FarEnd, Outbound, ParticipantRequest, Protocol, Reply,
+    Role, ServiceType, Settings, Timestamp, TransferRequest, Transforms, VmrConfig, VmrServiceType,
     AVAILABLE_LAYOUTS,
 };
 use uuid::Uuid;
@@ -120,7 +120,10 @@ fn the_host_pin_makes_a_host_and_the_guest_pin_a_guest() {
 #[test]
 fn pins_are_compared_without_surrounding_whitespace() {
     let mut room = Room::pinned();
-    assert_eq!(room.join("Hannah", Some(" 1234 ")).unwrap().role, Role::Host);
+    assert_eq!(
+        room.join("Hannah", Some(" 1234 ")).unwrap().role,
+        Role::Host
+    );
 }
 
 #[test]
@@ -132,7 +135,10 @@ fn guests_of_a_room_without_guest_pin_join_with_pin_none_or_empty() {
     let mut room = Room::new(vmr, Settings::default());
     assert_eq!(room.join("Gus", Some("none")).unwrap().role, Role::Guest);
     assert_eq!(room.join("Gina", Some("")).unwrap().role, Role::Guest);
-    assert_eq!(room.join("Hannah", Some(HOST_PIN)).unwrap().role, Role::Host);
+    assert_eq!(
+        room.join("Hannah", Some(HOST_PIN)).unwrap().role,
+        Role::Host
+    );
     assert_eq!(room.join("Mallory", Some("9999")), Err(Error::InvalidPin));
 }
 
@@ -212,7 +218,10 @@ fn waiting_guests_count_towards_the_participant_limit() {
     let mut room = Room::new(vmr, Settings::default());
     room.join_guest("Gus");
     room.join_guest("Gina");
-    assert_eq!(room.join("Hannah", Some(HOST_PIN)), Err(Error::LimitReached));
+    assert_eq!(
+        room.join("Hannah", Some(HOST_PIN)),
+        Err(Error::LimitReached)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -254,7 +263,6 @@ fn refresh_gives_a_new_token_and_keeps_the_old_one_valid_until_the_new_expiry() 
         Ok(alice.uuid)
     );
 }
-
 
 #[test]
 fn a_second_refresh_retires_the_first_token() {
@@ -635,6 +643,7 @@ fn guests_get_forbidden_for_host_only_requests() {
         ConferenceRequest::SetMessageText("hello".to_owned()),
     ];
     for request in conference_requests {
+        assert!(request.is_host_only(), "{request:?}");
         let answer = room.conference_request(&guest, request.clone());
         assert!(
             matches!(answer, Err(Error::Forbidden(_))),
@@ -656,6 +665,8 @@ fn guests_get_forbidden_for_host_only_requests() {
             alias: "elsewhere".to_owned(),
             one_time_token: "t".to_owned(),
         }),
+        ParticipantRequest::ReleaseFloor,
+        ParticipantRequest::PresentationInMix(true),
     ];
     for request in participant_requests {
         let answer = room.participant_request(&guest, host.uuid, request.clone());
@@ -664,7 +675,7 @@ fn guests_get_forbidden_for_host_only_requests() {
             "{request:?}: {answer:?}"
         );
     }
-    // Spotlight, role and transfer are host-only even on oneself.
+    // Spotlight and role are host-only even on oneself.
     for request in [
         ParticipantRequest::Spotlight(true),
         ParticipantRequest::Role(Role::Host),
@@ -690,6 +701,10 @@ fn guests_may_do_to_themselves_what_concerns_only_them() {
         ParticipantRequest::OverlayText("Gus (London)".to_owned()),
         ParticipantRequest::RxPresentation(false),
         ParticipantRequest::Dtmf("123#".to_owned()),
+        ParticipantRequest::LiveCaptions(true),
+        ParticipantRequest::PresentationInMix(true),
+        ParticipantRequest::NotifyNotAfk,
+        ParticipantRequest::PreferredAspectRatio(16.0 / 9.0),
     ] {
         assert_eq!(
             room.participant_request(&guest, guest.uuid, request.clone()),
@@ -702,6 +717,170 @@ fn guests_may_do_to_themselves_what_concerns_only_them() {
     assert_eq!(me.buzz_time, Some(room.now));
     assert_eq!(me.overlay_text, "Gus (London)");
     assert!(!me.rx_presentation);
+    assert!(me.show_live_captions);
+    assert!(me.needs_presentation_in_mix);
+}
+
+#[test]
+fn what_only_a_participants_own_client_does_is_forbidden_even_to_hosts() {
+    let mut room = Room::pinned();
+    let host = room.join_host("Hannah");
+    let guest = room.join_guest("Gus");
+    room.drain_events();
+    for request in [
+        ParticipantRequest::TakeFloor,
+        ParticipantRequest::LiveCaptions(true),
+        ParticipantRequest::NotifyNotAfk,
+        ParticipantRequest::PreferredAspectRatio(1.0),
+        ParticipantRequest::ClientMute(true),
+    ] {
+        let answer = room.participant_request(&host, guest.uuid, request.clone());
+        assert!(
+            matches!(answer, Err(Error::Forbidden(_))),
+            "{request:?}: {answer:?}"
+        );
+    }
+    assert!(room.drain_events().is_empty());
+}
+
+#[test]
+fn the_preferred_aspect_ratio_is_above_0_and_at_most_2() {
+    let mut room = Room::open();
+    let alice = room.join_host("Alice");
+    for bad in [0.0, -1.0, 2.000_001, f64::NAN, f64::INFINITY] {
+        assert!(
+            matches!(
+                room.participant_request(
+                    &alice,
+                    alice.uuid,
+                    ParticipantRequest::PreferredAspectRatio(bad)
+                ),
+                Err(Error::Invalid(_))
+            ),
+            "{bad} was accepted"
+        );
+    }
+    for good in [0.001, 1.0, 2.0] {
+        assert!(room
+            .participant_request(
+                &alice,
+                alice.uuid,
+                ParticipantRequest::PreferredAspectRatio(good)
+            )
+            .is_ok());
+    }
+}
+
+#[test]
+fn authenticate_names_the_participant_a_live_token_belongs_to() {
+    let mut room = Room::open();
+    let alice = room.join_host("Alice");
+    room.drain_events();
+    let authenticate = |token: &str| Command::Authenticate {
+        token: token.to_owned(),
+    };
+    assert_eq!(
+        room.handle(authenticate(&alice.token)),
+        Ok(Reply::Authenticated(alice.uuid))
+    );
+    assert_eq!(
+        room.handle(authenticate("forged")),
+        Err(Error::InvalidToken)
+    );
+    assert!(room.drain_events().is_empty());
+    room.release(&alice).unwrap();
+    assert_eq!(
+        room.handle(authenticate(&alice.token)),
+        Err(Error::InvalidToken)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Presentation
+// ---------------------------------------------------------------------------------------------------
+
+fn presenter_of(events: &[Outbound]) -> Option<Uuid> {
+    events.iter().rev().find_map(|o| match &o.event {
+        Event::PresentationStart { presenter_uuid, .. } => Some(*presenter_uuid),
+        _ => None,
+    })
+}
+
+#[test]
+fn taking_the_floor_announces_the_presenter_to_everyone() {
+    let mut room = Room::pinned();
+    room.join_host("Hannah");
+    let guest = room.join_guest("Gus");
+    room.drain_events();
+    assert_eq!(
+        room.participant_request(&guest, guest.uuid, ParticipantRequest::TakeFloor),
+        Ok(Reply::Bool(true))
+    );
+    let events = room.drain_events();
+    assert_eq!(names(&events), ["participant_update", "presentation_start"]);
+    assert_eq!(events[1].audience, Audience::Everyone);
+    assert_eq!(
+        events[1].event,
+        Event::PresentationStart {
+            presenter_name: "Gus".to_owned(),
+            presenter_uri: String::new(),
+            presenter_uuid: guest.uuid,
+        }
+    );
+    assert!(room.participant(guest.uuid).is_presenting);
+}
+
+#[test]
+fn a_new_presenter_takes_over_from_the_previous_one() {
+    let mut room = Room::open();
+    let alice = room.join_host("Alice");
+    let bob = room.join_host("Bob");
+    room.participant_request(&alice, alice.uuid, ParticipantRequest::TakeFloor)
+        .unwrap();
+    room.drain_events();
+    room.participant_request(&bob, bob.uuid, ParticipantRequest::TakeFloor)
+        .unwrap();
+    let events = room.drain_events();
+    assert_eq!(presenter_of(&events), Some(bob.uuid));
+    assert!(!room.participant(alice.uuid).is_presenting);
+    assert!(room.participant(bob.uuid).is_presenting);
+}
+
+#[test]
+fn a_host_may_stop_anyones_presentation_and_a_guest_only_their_own() {
+    let mut room = Room::pinned();
+    let host = room.join_host("Hannah");
+    let gus = room.join_guest("Gus");
+    let gina = room.join_guest("Gina");
+    room.participant_request(&gus, gus.uuid, ParticipantRequest::TakeFloor)
+        .unwrap();
+    room.drain_events();
+    assert!(matches!(
+        room.participant_request(&gina, gus.uuid, ParticipantRequest::ReleaseFloor),
+        Err(Error::Forbidden(_))
+    ));
+    room.participant_request(&host, gus.uuid, ParticipantRequest::ReleaseFloor)
+        .unwrap();
+    let events = room.drain_events();
+    assert_eq!(names(&events), ["participant_update", "presentation_stop"]);
+    assert!(!room.participant(gus.uuid).is_presenting);
+    // Releasing a floor nobody holds changes nothing.
+    room.participant_request(&gus, gus.uuid, ParticipantRequest::ReleaseFloor)
+        .unwrap();
+    assert!(room.drain_events().is_empty());
+}
+
+#[test]
+fn a_presenter_leaving_stops_the_presentation() {
+    let mut room = Room::open();
+    let alice = room.join_host("Alice");
+    room.join_host("Bob");
+    room.participant_request(&alice, alice.uuid, ParticipantRequest::TakeFloor)
+        .unwrap();
+    room.drain_events();
+    room.release(&alice).unwrap();
+    let events = room.drain_events();
+    assert_eq!(names(&events), ["presentation_stop", "participant_delete"]);
 }
 
 #[test]
@@ -815,8 +994,11 @@ fn the_message_text_is_kept_with_the_time_it_was_set() {
     let host = room.join_host("Hannah");
     let guest = room.join_guest("Gus");
     room.advance(3);
-    room.conference_request(&host, ConferenceRequest::SetMessageText("Welcome".to_owned()))
-        .unwrap();
+    room.conference_request(
+        &host,
+        ConferenceRequest::SetMessageText("Welcome".to_owned()),
+    )
+    .unwrap();
     let Ok(Reply::MessageText(text)) =
         room.conference_request(&guest, ConferenceRequest::GetMessageText)
     else {
@@ -883,7 +1065,10 @@ fn a_direct_message_reaches_only_its_target() {
         panic!("unexpected {events:?}");
     };
     assert!(message.direct);
-    assert_eq!((message.origin.as_str(), message.uuid), ("Hannah", host.uuid));
+    assert_eq!(
+        (message.origin.as_str(), message.uuid),
+        ("Hannah", host.uuid)
+    );
 }
 
 #[test]
@@ -908,7 +1093,11 @@ fn chat_is_forbidden_when_the_room_disables_it() {
         Err(Error::Forbidden(_))
     ));
     assert!(matches!(
-        room.participant_request(&a, b.uuid, ParticipantRequest::Message { mime_type, payload }),
+        room.participant_request(
+            &a,
+            b.uuid,
+            ParticipantRequest::Message { mime_type, payload }
+        ),
         Err(Error::Forbidden(_))
     ));
     assert!(room.drain_events().is_empty());
@@ -1300,7 +1489,9 @@ fn disconnect_all_disconnects_everyone_including_the_caller() {
     }
     for who in [host.uuid, guest.uuid, far_end] {
         assert!(
-            events.iter().any(|o| o.event == Event::ParticipantDelete(who)),
+            events
+                .iter()
+                .any(|o| o.event == Event::ParticipantDelete(who)),
             "{who} was not deleted"
         );
     }
@@ -1477,7 +1668,9 @@ fn override_layout_is_kept_and_echoed_and_unknown_names_are_invalid() {
         .unwrap();
     let events = room.drain_events();
     assert_eq!(names(&events), ["layout", "layout"]);
-    assert!(matches!(&events[0].event, Event::Layout(v) if v.override_layout == Some(body.clone())));
+    assert!(
+        matches!(&events[0].event, Event::Layout(v) if v.override_layout == Some(body.clone()))
+    );
     for bad in [
         serde_json::json!({}),
         serde_json::json!({"layouts": [{"layout": "nope"}]}),
@@ -1511,4 +1704,210 @@ fn events_are_numbered_from_one_without_gaps() {
     let ids: Vec<u64> = room.drain_events().iter().map(|o| o.id).collect();
     assert_eq!(ids, [1, 2, 3, 4]);
     assert_eq!(room.conference.last_event_id(), 4);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Known engine bugs: each test states the rule the engine should keep, and is ignored until it does.
+// ---------------------------------------------------------------------------------------------------
+
+/// The newest `conference_update` among `events`.
+fn last_conference_update(events: &[Outbound]) -> Option<ConferenceStatus> {
+    events.iter().rev().find_map(|o| match &o.event {
+        Event::ConferenceUpdate(status) => Some(status.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+#[ignore = "engine bug: all_muted changes with every mute but no conference_update announces it"]
+fn all_muted_is_announced_when_it_changes() {
+    // Muting the only participant makes everyone muted, silently.
+    let mut room = Room::open();
+    let alice = room.join_host("Alice");
+    room.participant_request(&alice, alice.uuid, ParticipantRequest::Mute(true))
+        .unwrap();
+    let events = room.drain_events();
+    assert!(room.conference.status().all_muted);
+    assert_eq!(
+        last_conference_update(&room.log),
+        Some(room.conference.status()),
+        "events after the mute: {:?}",
+        names(&events)
+    );
+
+    // muteguests announces the status before it mutes the guests, so the announced all_muted is stale.
+    let mut room = Room::pinned();
+    let host = room.join_host("Hannah");
+    room.join_guest("Gus");
+    room.participant_request(&host, host.uuid, ParticipantRequest::Mute(true))
+        .unwrap();
+    room.conference_request(&host, ConferenceRequest::MuteGuests(true))
+        .unwrap();
+    room.drain_events();
+    assert!(room.conference.status().all_muted);
+    assert_eq!(
+        last_conference_update(&room.log),
+        Some(room.conference.status())
+    );
+}
+
+#[test]
+#[ignore = "engine bug: when the last participant leaves, the room resets to its configuration \
+            (started, locked, guests_muted, guests_can_unmute, layout) without any event"]
+fn the_reset_after_the_last_participant_left_is_announced() {
+    let mut room = Room::pinned();
+    let host = room.join_host("Hannah");
+    room.conference_request(&host, ConferenceRequest::Lock(true))
+        .unwrap();
+    room.release(&host).unwrap();
+    room.drain_events();
+    // The last word was {locked: true, started: true}; the conference is now unlocked and not started.
+    assert_eq!(
+        last_conference_update(&room.log),
+        Some(room.conference.status())
+    );
+}
+
+#[test]
+#[ignore = "engine bug: a waiting guest promoted to host stays in the waiting room, and the \
+            waiting-room timeout later disconnects that host"]
+fn promoting_a_waiting_guest_to_host_lets_them_in() {
+    let (mut room, host) = locked_room_with_host();
+    let guest = room.join_guest("Gus");
+    room.participant_request(&host, guest.uuid, ParticipantRequest::Role(Role::Host))
+        .unwrap();
+    let promoted = room.participant(guest.uuid);
+    assert_eq!(promoted.role, Role::Host);
+    assert_eq!(
+        promoted.service_type,
+        ServiceType::Conference,
+        "hosts never wait in a locked conference"
+    );
+}
+
+#[test]
+#[ignore = "engine bug: dial takes the destination as display name and the overlay text as given, \
+            unchecked: control characters and any length get into participant objects"]
+fn dialled_participants_have_one_line_names_like_everyone_else() {
+    let attempts = [
+        dial_to("sip:evil\u{7}\nname@example.com"),
+        dial_to(&format!("sip:{}@example.com", "x".repeat(400))),
+        DialRequest {
+            overlay_text: Some("two\nlines".to_owned()),
+            ..dial_to("sip:alice@example.com")
+        },
+        DialRequest {
+            overlay_text: Some("x".repeat(10_000)),
+            ..dial_to("sip:alice@example.com")
+        },
+    ];
+    for dial in attempts {
+        let mut room = Room::open();
+        let host = room.join_host("Hannah");
+        match room.conference_request(&host, ConferenceRequest::Dial(dial.clone())) {
+            Err(Error::Invalid(_)) => {}
+            Ok(Reply::Uuids(uuids)) => {
+                let p = room.participant(uuids[0]);
+                for (text, max) in [(&p.display_name, 256), (&p.overlay_text, 250)] {
+                    assert!(
+                        text.chars().count() <= max && !text.chars().any(char::is_control),
+                        "dialling {:?} made a participant named {:?}",
+                        dial.destination,
+                        text.chars().take(40).collect::<String>()
+                    );
+                }
+            }
+            other => panic!("dial answered {other:?}"),
+        }
+    }
+}
+
+#[test]
+#[ignore = "engine bug: a join turned away by the participant limit still uses up its one-time token"]
+fn a_one_time_token_survives_a_join_turned_away_by_the_limit() {
+    let vmr = VmrConfig {
+        participant_limit: Some(1),
+        ..VmrConfig::open("small")
+    };
+    let mut room = Room::new(vmr, Settings::default());
+    let alice = room.join_host("Alice");
+    let Ok(Reply::OneTimeToken(ticket)) = room.handle(Command::IssueReferToken { role: None })
+    else {
+        panic!("no one-time token");
+    };
+    assert_eq!(
+        room.join_with_one_time_token("Bob", &ticket),
+        Err(Error::LimitReached)
+    );
+    room.release(&alice).unwrap();
+    assert!(
+        room.join_with_one_time_token("Bob", &ticket).is_ok(),
+        "the rejected join used up the one-time token"
+    );
+}
+
+#[test]
+#[ignore = "engine bug: a far end transferred before it answered never answers in the target"]
+fn a_far_end_transferred_while_connecting_still_connects() {
+    let mut source = Room::open();
+    let mut target = Room::new(VmrConfig::open("target"), Settings::default());
+    let host = source.join_host("Hannah");
+    let uuid = dialled_uuid(source.conference_request(
+        &host,
+        ConferenceRequest::Dial(dial_to("sip:alice@example.com")),
+    ));
+    let transfer = TransferRequest {
+        alias: "target".to_owned(),
+        one_time_token: String::new(),
+    };
+    // Refusing to transfer a call that is not up yet would be as good as connecting it in the target.
+    let Ok(Reply::FarEndTransferred(far_end)) =
+        source.participant_request(&host, uuid, ParticipantRequest::Transfer(transfer))
+    else {
+        return;
+    };
+    target.handle(Command::AdmitFarEnd(far_end)).unwrap();
+    target.advance(10);
+    let moved = target.participant(uuid);
+    assert_eq!(moved.service_type, ServiceType::Conference);
+    assert!(moved.has_media);
+}
+
+#[test]
+#[ignore = "engine bug: chat emits message_received addressed to far ends, who have no event stream \
+            (direct messages to them are refused)"]
+fn chat_is_addressed_only_to_participants_who_can_receive_it() {
+    let mut room = Room::open();
+    let host = room.join_host("Hannah");
+    let far_end = dialled_uuid(room.conference_request(
+        &host,
+        ConferenceRequest::Dial(dial_to("sip:alice@example.com")),
+    ));
+    room.drain_events();
+    let (mime_type, payload) = chat("hello");
+    room.conference_request(&host, ConferenceRequest::Message { mime_type, payload })
+        .unwrap();
+    let events = room.drain_events();
+    assert!(
+        events.iter().all(|o| o.audience != Audience::Only(far_end)),
+        "{events:?}"
+    );
+}
+
+#[test]
+#[ignore = "engine bug (likely; needs a decision): a guest held in the waiting room of a locked \
+            conference can present to it and chat with it"]
+fn a_guest_in_the_waiting_room_can_neither_present_nor_chat() {
+    let (mut room, _host) = locked_room_with_host();
+    let waiting = room.join_guest("Gus");
+    room.drain_events();
+    let (mime_type, payload) = chat("let me in");
+    let chat = room.conference_request(&waiting, ConferenceRequest::Message { mime_type, payload });
+    let present = room.participant_request(&waiting, waiting.uuid, ParticipantRequest::TakeFloor);
+    let events = room.drain_events();
+    assert!(
+        chat.is_err() && present.is_err(),
+        "chat: {chat:?}, take_floor: {present:?}, events: {:?}",
+        names(&events)
+    );
 }

@@ -62,7 +62,8 @@ pub struct Room {
 
 impl Room {
     pub fn new(vmr: VmrConfig, settings: Settings) -> Self {
-        vmr.validate().expect("the test room is a valid configuration");
+        vmr.validate()
+            .expect("the test room is a valid configuration");
         Room {
             conference: Conference::new(vmr, settings, Box::new(SequentialIds::default())),
             now: START,
@@ -166,7 +167,11 @@ impl Room {
     /// Move the clock and fire whatever timers fell due, as the server's actor does.
     pub fn advance_millis(&mut self, millis: u64) {
         self.now = self.now.plus_millis(millis);
-        if self.conference.poll_timeout().is_some_and(|due| due <= self.now) {
+        if self
+            .conference
+            .poll_timeout()
+            .is_some_and(|due| due <= self.now)
+        {
             self.conference.handle_timeout(self.now);
         }
     }
