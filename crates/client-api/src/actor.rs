@@ -8,7 +8,7 @@ use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use crate::clock;
-use crate::wire::{frame, sync_frames};
+use crate::wire::{event_data, frame, participant_data, sync_frames};
 
 /// How many recent events a reconnecting stream can resume from with `Last-Event-ID`.
 const RESUME_BUFFER_EVENTS: usize = 4096;
@@ -41,6 +41,7 @@ impl ConferenceHandle {
             conference,
             subscribers: HashMap::new(),
             recent: VecDeque::new(),
+            roster_json: HashMap::new(),
         };
         tokio::spawn(actor.run(inbox));
         ConferenceHandle { mailbox }
@@ -87,6 +88,9 @@ struct Actor {
     conference: Conference,
     subscribers: HashMap<Uuid, Subscriber>,
     recent: VecDeque<RecentEvent>,
+    /// Each participant's JSON as last sent, so that the sync of a new stream copies instead of
+    /// serializing the whole roster again.
+    roster_json: HashMap<Uuid, Bytes>,
 }
 
 impl Actor {
@@ -135,10 +139,7 @@ impl Actor {
         let (frames, receiver) = mpsc::channel(SUBSCRIBER_BACKLOG);
         let catch_up = match last_event_id.and_then(|id| self.resume_frames(id, uuid, role)) {
             Some(missed) => missed,
-            None => sync_frames(
-                self.conference.last_event_id(),
-                self.conference.participants(),
-            ),
+            None => self.sync(),
         };
         if !catch_up.is_empty() && frames.try_send(catch_up).is_err() {
             return Err(Error::InvalidToken);
@@ -175,13 +176,37 @@ impl Actor {
             .map_or(Role::Guest, |p| p.role)
     }
 
+    /// The full roster, as a stream that cannot resume gets it.
+    fn sync(&self) -> Bytes {
+        let roster: Vec<Bytes> = self
+            .conference
+            .participants()
+            .map(|p| match self.roster_json.get(&p.uuid) {
+                Some(json) => json.clone(),
+                None => participant_data(p),
+            })
+            .collect();
+        sync_frames(
+            self.conference.last_event_id(),
+            roster.iter().map(|json| json.as_ref()),
+        )
+    }
+
     fn deliver_events(&mut self) {
         while let Some(outbound) = self.conference.poll_event() {
-            let frame = frame(outbound.id, &outbound.event);
+            let data = event_data(&outbound.event);
+            let frame = frame(outbound.id, outbound.event.name(), &data);
             self.fan_out(outbound.audience, &frame);
-            if let Event::ParticipantDelete(uuid) = outbound.event {
-                // Whatever was queued for them still reaches them; then their stream ends.
-                self.subscribers.remove(&uuid);
+            match outbound.event {
+                Event::ParticipantCreate(p) | Event::ParticipantUpdate(p) => {
+                    self.roster_json.insert(p.uuid, data);
+                }
+                Event::ParticipantDelete(uuid) => {
+                    self.roster_json.remove(&uuid);
+                    // Whatever was queued for them still reaches them; then their stream ends.
+                    self.subscribers.remove(&uuid);
+                }
+                _ => {}
             }
             if self.recent.len() == RESUME_BUFFER_EVENTS {
                 self.recent.pop_front();

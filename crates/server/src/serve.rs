@@ -3,6 +3,8 @@
 use std::net::{SocketAddr, TcpListener};
 use std::time::Duration;
 
+use axum_server::accept::NoDelayAcceptor;
+use axum_server::tls_rustls::RustlsAcceptor;
 use axum_server::Handle;
 use plugboard_client_api::{Directory, DirectoryError};
 use thiserror::Error;
@@ -64,19 +66,14 @@ pub async fn serve(
     let handle = Handle::new();
     tokio::spawn(shut_down_on_signal(handle.clone()));
     let service = app(directory).into_make_service();
+    // Events are small writes that must leave at once, not wait for the peer's delayed ACK (Nagle).
+    let server = axum_server::from_tcp(listener).handle(handle);
     let served = match tls {
         Some(config) => {
-            axum_server::from_tcp_rustls(listener, config)
-                .handle(handle)
-                .serve(service)
-                .await
+            let acceptor = RustlsAcceptor::new(config).acceptor(NoDelayAcceptor::new());
+            server.acceptor(acceptor).serve(service).await
         }
-        None => {
-            axum_server::from_tcp(listener)
-                .handle(handle)
-                .serve(service)
-                .await
-        }
+        None => server.acceptor(NoDelayAcceptor::new()).serve(service).await,
     };
     served.map_err(ServeError::Serve)
 }

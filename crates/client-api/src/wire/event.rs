@@ -7,38 +7,47 @@ use serde_json::json;
 
 use super::{status_json, WireParticipant};
 
-/// One SSE message: `id`, `event` and single-line JSON `data`.
-pub(crate) fn frame(id: u64, event: &Event) -> Bytes {
-    let mut out = BytesMut::with_capacity(256);
-    write_frame(&mut out, id, event.name(), |out| write_data(out, event));
+/// One SSE message: `id`, `event` and the single-line JSON `data`.
+pub(crate) fn frame(id: u64, name: &str, data: &[u8]) -> Bytes {
+    let mut out = BytesMut::with_capacity(data.len() + name.len() + 32);
+    write_frame(&mut out, id, name, data);
+    out.freeze()
+}
+
+/// The JSON `data` of an event.
+pub(crate) fn event_data(event: &Event) -> Bytes {
+    let mut out = BytesMut::with_capacity(128);
+    write_data(&mut out, event);
     out.freeze()
 }
 
 /// The re-sync a new stream starts with: `participant_sync_begin`, a `participant_create` for each
-/// participant, `participant_sync_end`, all stamped with the id of the conference's latest event.
-pub(crate) fn sync_frames<'a>(id: u64, roster: impl Iterator<Item = &'a Participant>) -> Bytes {
-    let mut out = BytesMut::with_capacity(4096);
-    write_frame(&mut out, id, "participant_sync_begin", |out| {
-        out.put_slice(b"null")
-    });
+/// participant (given as its JSON), `participant_sync_end`, all stamped with the id of the conference's
+/// latest event.
+pub(crate) fn sync_frames<'a>(id: u64, roster: impl ExactSizeIterator<Item = &'a [u8]>) -> Bytes {
+    let mut out = BytesMut::with_capacity(roster.len() * 1400 + 128);
+    write_frame(&mut out, id, "participant_sync_begin", b"null");
     for participant in roster {
-        write_frame(&mut out, id, "participant_create", |out| {
-            write_json(out, &WireParticipant(participant))
-        });
+        write_frame(&mut out, id, "participant_create", participant);
     }
-    write_frame(&mut out, id, "participant_sync_end", |out| {
-        out.put_slice(b"null")
-    });
+    write_frame(&mut out, id, "participant_sync_end", b"null");
     out.freeze()
 }
 
-fn write_frame(out: &mut BytesMut, id: u64, name: &str, data: impl FnOnce(&mut BytesMut)) {
+/// The JSON of a participant as events carry it.
+pub(crate) fn participant_data(participant: &Participant) -> Bytes {
+    let mut out = BytesMut::with_capacity(1400);
+    write_json(&mut out, &WireParticipant(participant));
+    out.freeze()
+}
+
+fn write_frame(out: &mut BytesMut, id: u64, name: &str, data: &[u8]) {
     out.put_slice(b"id: ");
     out.put_slice(id.to_string().as_bytes());
     out.put_slice(b"\nevent: ");
     out.put_slice(name.as_bytes());
     out.put_slice(b"\ndata: ");
-    data(out);
+    out.put_slice(data);
     out.put_slice(b"\n\n");
 }
 

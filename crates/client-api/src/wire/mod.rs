@@ -7,7 +7,7 @@ mod participant;
 mod token;
 
 pub(crate) use conference::status_json;
-pub(crate) use event::{frame, sync_frames};
+pub(crate) use event::{event_data, frame, participant_data, sync_frames};
 pub(crate) use layout_svg::layout_pictures;
 pub(crate) use participant::WireParticipant;
 pub(crate) use token::{refreshed_json, token_json};

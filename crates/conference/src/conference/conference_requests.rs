@@ -15,7 +15,8 @@ use crate::time::Timestamp;
 
 const MAX_MESSAGE_BYTES: usize = 64 * 1024;
 const MAX_MESSAGE_TEXT_CHARS: usize = 1000;
-const MAX_DESTINATION_CHARS: usize = 512;
+/// A destination is also the far end's name until it gives one, so it obeys the same length.
+const MAX_DESTINATION_CHARS: usize = 250;
 
 pub(crate) const REASON_CONFERENCE_TERMINATED: &str =
     "Conference terminated by another participant";
@@ -47,14 +48,12 @@ impl Conference {
             ConferenceRequest::SetGuestsCanUnmute(setting) => {
                 if self.room.guests_can_unmute != setting {
                     self.room.guests_can_unmute = setting;
-                    self.emit_status();
                 }
                 success()
             }
             ConferenceRequest::StartConference => {
                 if !self.room.started {
                     self.room.started = true;
-                    self.emit_status();
                 }
                 success()
             }
@@ -106,7 +105,6 @@ impl Conference {
     fn set_locked(&mut self, locked: bool) -> Result<Reply, Error> {
         if self.room.locked != locked {
             self.room.locked = locked;
-            self.emit_status();
         }
         if !locked {
             // Unlocking a conference lets in everyone who was waiting.
@@ -123,7 +121,6 @@ impl Conference {
     fn mute_guests(&mut self, muted: bool) -> Result<Reply, Error> {
         if self.room.guests_muted != muted {
             self.room.guests_muted = muted;
-            self.emit_status();
         }
         self.for_each_participant(|p| {
             if p.role == Role::Guest {
@@ -153,6 +150,7 @@ impl Conference {
         if !self.vmr.chat_enabled {
             return Err(Error::Forbidden("Chat is disabled in this conference"));
         }
+        self.require_admitted(caller)?;
         if mime_type.is_empty() || mime_type.len() > 100 || !mime_type.contains('/') {
             return Err(Error::invalid(
                 "type must be a MIME type such as text/plain",
@@ -179,12 +177,12 @@ impl Conference {
         payload: String,
     ) -> Result<Reply, Error> {
         let message = self.chat_message(caller, mime_type, payload, false)?;
-        // The sender shows its own message; everyone else receives it.
+        // The sender shows its own message; everyone else with an event stream receives it.
         let others: Vec<Uuid> = self
             .roster
-            .keys()
-            .copied()
-            .filter(|u| *u != caller)
+            .iter()
+            .filter(|(uuid, member)| **uuid != caller && member.session.is_some())
+            .map(|(uuid, _)| *uuid)
             .collect();
         for uuid in others {
             self.emit(
@@ -197,9 +195,12 @@ impl Conference {
 
     fn dial(&mut self, now: Timestamp, dial: DialRequest) -> Result<Reply, Error> {
         let destination = dial.destination.trim().to_owned();
-        if destination.is_empty() || destination.chars().count() > MAX_DESTINATION_CHARS {
+        if destination.is_empty()
+            || destination.chars().count() > MAX_DESTINATION_CHARS
+            || destination.chars().any(char::is_control)
+        {
             return Err(Error::invalid(format!(
-                "destination must be 1 to {MAX_DESTINATION_CHARS} characters"
+                "destination must be one line of 1 to {MAX_DESTINATION_CHARS} characters"
             )));
         }
         let Some(answer_after) = dial::outcome(&self.settings.dial_rules, &destination) else {
@@ -216,7 +217,13 @@ impl Conference {
         };
         let participant = Participant {
             uuid: self.ids.uuid(),
-            overlay_text: dial.overlay_text.unwrap_or_else(|| display_name.clone()),
+            overlay_text: match dial.overlay_text {
+                Some(text) => {
+                    super::participant_requests::validate_overlay_text(&text)?;
+                    text
+                }
+                None => display_name.clone(),
+            },
             display_name,
             uri: destination.clone(),
             local_alias: self.vmr.name.clone(),
@@ -267,6 +274,9 @@ impl Conference {
                 p.service_type = admitted;
                 p.has_media = true;
             });
+            if self.role_of(uuid) == Some(Role::Host) {
+                self.room.started = true;
+            }
         }
     }
 }

@@ -7,11 +7,13 @@ use super::{Conference, Member, OneTimeToken, RoomState, Session};
 use crate::command::JoinRequest;
 use crate::error::Error;
 use crate::event::{Audience, Event};
+use crate::layout::LayoutState;
 use crate::participant::{CallDirection, FarEnd, Participant, Protocol, Role, ServiceType};
 use crate::reply::{Reply, TokenGrant};
 use crate::time::Timestamp;
 
-const MAX_DISPLAY_NAME_CHARS: usize = 256;
+/// The same as the longest overlay text, which starts as the display name.
+const MAX_DISPLAY_NAME_CHARS: usize = 250;
 /// How long a `refer` token may wait to be redeemed.
 const ONE_TIME_TOKEN_SECS: u64 = 60;
 
@@ -23,10 +25,16 @@ impl Conference {
     pub(super) fn join(&mut self, now: Timestamp, join: JoinRequest) -> Result<Reply, Error> {
         let display_name = validate_display_name(&join.display_name)?;
         let role = match &join.one_time_token {
-            Some(token) => self.redeem_one_time_token(now, token)?,
-            None => self.role_for_pin(join.pin.as_deref())?,
+            Some(token) => {
+                self.check_capacity()?;
+                self.redeem_one_time_token(now, token)?
+            }
+            None => {
+                let role = self.role_for_pin(join.pin.as_deref())?;
+                self.check_capacity()?;
+                role
+            }
         };
-        self.check_capacity()?;
         let waiting = role == Role::Guest && self.room.locked;
         let service_type = if waiting {
             ServiceType::WaitingRoom
@@ -79,7 +87,6 @@ impl Conference {
         self.emit(Audience::Everyone, Event::ParticipantCreate(participant));
         if role == Role::Host && !self.room.started {
             self.room.started = true;
-            self.emit_status();
         }
         Ok(Reply::Token(TokenGrant {
             token,
@@ -203,7 +210,7 @@ impl Conference {
 
     pub(super) fn admit_far_end(
         &mut self,
-        _now: Timestamp,
+        now: Timestamp,
         far_end: FarEnd,
     ) -> Result<Reply, Error> {
         self.check_capacity()?;
@@ -219,6 +226,13 @@ impl Conference {
             return Err(Error::invalid(
                 "that participant is already in this conference",
             ));
+        }
+        if participant.service_type == ServiceType::Connecting {
+            // It was still ringing in the conference it came from; it rings on here.
+            let after =
+                crate::dial::outcome(&self.settings.dial_rules, &participant.uri).unwrap_or(0);
+            self.timers
+                .schedule(now.plus_millis(after), Timer::DialAnswer(uuid));
         }
         self.stage_dirty |= participant.has_media;
         self.roster.insert(
@@ -256,7 +270,11 @@ impl Conference {
         self.stage_dirty |= self.stage.contains(&uuid);
         self.emit(Audience::Everyone, Event::ParticipantDelete(uuid));
         if self.roster.is_empty() {
+            let layout_changed = self.room.layout != LayoutState::default();
             self.room = RoomState::from_config(&self.vmr);
+            if layout_changed {
+                self.emit_layouts();
+            }
         }
         Some(member)
     }

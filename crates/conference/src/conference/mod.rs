@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::event::{Audience, Event, Outbound};
 use crate::ids::IdSource;
 use crate::layout::LayoutState;
-use crate::participant::{Participant, Role};
+use crate::participant::{Participant, Role, ServiceType};
 use crate::reply::{ConferenceStatus, MessageText, Reply};
 use crate::time::Timestamp;
 
@@ -35,6 +35,8 @@ pub struct Conference {
     room: RoomState,
     stage: Vec<Uuid>,
     stage_dirty: bool,
+    /// The status as the last `conference_update` told it.
+    announced_status: ConferenceStatus,
     timers: Timers,
     last_event_id: u64,
     outbox: VecDeque<Outbound>,
@@ -83,7 +85,15 @@ impl RoomState {
 impl Conference {
     pub fn new(vmr: VmrConfig, settings: Settings, ids: Box<dyn IdSource>) -> Self {
         let room = RoomState::from_config(&vmr);
+        let announced_status = ConferenceStatus {
+            locked: room.locked,
+            guests_muted: room.guests_muted,
+            started: room.started,
+            guests_can_unmute: room.guests_can_unmute,
+            all_muted: false,
+        };
         Conference {
+            announced_status,
             vmr,
             settings,
             ids,
@@ -125,6 +135,7 @@ impl Conference {
             }
         };
         self.flush_stage();
+        self.flush_status();
         reply
     }
 
@@ -181,9 +192,13 @@ impl Conference {
         });
     }
 
-    fn emit_status(&mut self) {
+    /// Announce the conference's status if it changed since it was last announced.
+    fn flush_status(&mut self) {
         let status = self.status();
-        self.emit(Audience::Everyone, Event::ConferenceUpdate(status));
+        if status != self.announced_status {
+            self.announced_status = status.clone();
+            self.emit(Audience::Everyone, Event::ConferenceUpdate(status));
+        }
     }
 
     fn member(&self, uuid: Uuid) -> Result<&Member, Error> {
@@ -200,6 +215,16 @@ impl Conference {
             _ => Err(Error::Forbidden(
                 "Permission denied: this request is for hosts only",
             )),
+        }
+    }
+
+    /// Guests waiting to be let in may not address the conference.
+    fn require_admitted(&self, caller: Uuid) -> Result<(), Error> {
+        match self.roster.get(&caller) {
+            Some(m) if m.participant.service_type == ServiceType::WaitingRoom => Err(
+                Error::Forbidden("Permission denied: wait until a host lets you in"),
+            ),
+            _ => Ok(()),
         }
     }
 

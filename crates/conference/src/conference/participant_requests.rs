@@ -76,13 +76,7 @@ impl Conference {
             }
             ParticipantRequest::OverlayText(text) => {
                 self.require_host_or_self(caller, target)?;
-                if text.chars().count() > MAX_OVERLAY_TEXT_CHARS
-                    || text.chars().any(char::is_control)
-                {
-                    return Err(Error::invalid(format!(
-                        "text must be one line of at most {MAX_OVERLAY_TEXT_CHARS} characters"
-                    )));
-                }
+                validate_overlay_text(&text)?;
                 self.change(target, |p| p.overlay_text = text)
             }
             ParticipantRequest::Buzz(raised) => {
@@ -94,6 +88,7 @@ impl Conference {
             }
             ParticipantRequest::TakeFloor => {
                 require_self(caller, target)?;
+                self.require_admitted(caller)?;
                 self.take_floor(target)
             }
             ParticipantRequest::ReleaseFloor => {
@@ -208,12 +203,20 @@ impl Conference {
     fn set_role(&mut self, target: Uuid, role: Role) -> Result<Reply, Error> {
         let guests_muted = self.room.guests_muted;
         let changed = self.member(target)?.participant.role != role;
+        let admitted = self.admitted_service_type();
         self.change(target, |p| {
             p.role = role;
             if role == Role::Guest && guests_muted {
                 p.is_muted = true;
             }
+            // Hosts never wait: a waiting guest made host is let in.
+            if role == Role::Host && p.service_type == ServiceType::WaitingRoom {
+                p.service_type = admitted;
+            }
         })?;
+        if role == Role::Host {
+            self.room.started = true;
+        }
         if changed && self.member(target)?.session.is_some() {
             self.emit(Audience::Only(target), Event::RefreshToken);
         }
@@ -245,6 +248,15 @@ impl Conference {
         self.emit(Audience::Only(target), Event::MessageReceived(message));
         success()
     }
+}
+
+pub(super) fn validate_overlay_text(text: &str) -> Result<(), Error> {
+    if text.chars().count() > MAX_OVERLAY_TEXT_CHARS || text.chars().any(char::is_control) {
+        return Err(Error::invalid(format!(
+            "text must be one line of at most {MAX_OVERLAY_TEXT_CHARS} characters"
+        )));
+    }
+    Ok(())
 }
 
 fn require_self(caller: Uuid, target: Uuid) -> Result<(), Error> {

@@ -56,5 +56,6 @@ impl Conference {
             }
         }
         self.flush_stage();
+        self.flush_status();
     }
 }
