@@ -7,11 +7,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// mimalloc returns freed memory to the system more readily than glibc's allocator with its per-thread
-/// arenas, which keeps a node with thousands of event streams small.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Plugboard: an open conferencing node with a Webapp2-compatible plugin system.
 #[derive(Parser)]
 #[command(name = "plugboard", version, about, propagate_version = true)]

@@ -8,6 +8,7 @@ use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use crate::clock;
+use crate::stream::Subscription;
 use crate::wire::{event_data, frame, participant_data, sync_frames};
 
 /// How many recent events a reconnecting stream can resume from with `Last-Event-ID`.
@@ -24,7 +25,7 @@ pub(crate) enum Message {
     Subscribe {
         token: String,
         last_event_id: Option<u64>,
-        reply: oneshot::Sender<Result<mpsc::Receiver<Bytes>, Error>>,
+        reply: oneshot::Sender<Result<Subscription, Error>>,
     },
 }
 
@@ -61,7 +62,7 @@ impl ConferenceHandle {
         &self,
         token: String,
         last_event_id: Option<u64>,
-    ) -> Option<Result<mpsc::Receiver<Bytes>, Error>> {
+    ) -> Option<Result<Subscription, Error>> {
         let (reply, answer) = oneshot::channel();
         let message = Message::Subscribe {
             token,
@@ -131,26 +132,23 @@ impl Actor {
         &mut self,
         token: &str,
         last_event_id: Option<u64>,
-    ) -> Result<mpsc::Receiver<Bytes>, Error> {
+    ) -> Result<Subscription, Error> {
         // Pending events belong to the past of this subscription: deliver them first.
         self.deliver_events();
         let uuid = self.conference.authenticate(clock::now(), token)?;
         let role = self.role(uuid);
-        let (frames, receiver) = mpsc::channel(SUBSCRIBER_BACKLOG);
+        let (frames, live) = mpsc::channel(SUBSCRIBER_BACKLOG);
         let catch_up = match last_event_id.and_then(|id| self.resume_frames(id, uuid, role)) {
             Some(missed) => missed,
             None => self.sync(),
         };
-        if !catch_up.is_empty() && frames.try_send(catch_up).is_err() {
-            return Err(Error::InvalidToken);
-        }
         // A second stream for the same participant replaces the first, which ends.
         self.subscribers.insert(uuid, Subscriber { frames });
-        Ok(receiver)
+        Ok(Subscription { catch_up, live })
     }
 
     /// The events after `last_id` this participant may see, or `None` when they are no longer buffered.
-    fn resume_frames(&self, last_id: u64, uuid: Uuid, role: Role) -> Option<Bytes> {
+    fn resume_frames(&self, last_id: u64, uuid: Uuid, role: Role) -> Option<Vec<Bytes>> {
         let newest = self.conference.last_event_id();
         if last_id > newest {
             return None;
@@ -161,13 +159,13 @@ impl Actor {
                 return None;
             }
         }
-        let mut missed = Vec::new();
-        for event in self.recent.iter().filter(|e| e.id > last_id) {
-            if event.audience.includes(uuid, role) {
-                missed.extend_from_slice(&event.frame);
-            }
-        }
-        Some(Bytes::from(missed))
+        let missed = self
+            .recent
+            .iter()
+            .filter(|e| e.id > last_id && e.audience.includes(uuid, role))
+            .map(|e| e.frame.clone())
+            .collect();
+        Some(missed)
     }
 
     fn role(&self, uuid: Uuid) -> Role {
@@ -177,7 +175,7 @@ impl Actor {
     }
 
     /// The full roster, as a stream that cannot resume gets it.
-    fn sync(&self) -> Bytes {
+    fn sync(&self) -> Vec<Bytes> {
         let roster: Vec<Bytes> = self
             .conference
             .participants()
@@ -186,10 +184,7 @@ impl Actor {
                 None => participant_data(p),
             })
             .collect();
-        sync_frames(
-            self.conference.last_event_id(),
-            roster.iter().map(|json| json.as_ref()),
-        )
+        sync_frames(self.conference.last_event_id(), roster.into_iter())
     }
 
     fn deliver_events(&mut self) {

@@ -15,7 +15,7 @@ pub(super) async fn open(call: Call) -> ApiResult {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
     match call.conference.subscribe(token, last_event_id).await {
-        Some(Ok(frames)) => Ok(event_stream(frames)),
+        Some(Ok(subscription)) => Ok(event_stream(subscription)),
         Some(Err(error)) => Err(error.into()),
         None => Err(ApiError::Unavailable),
     }

@@ -23,15 +23,19 @@ pub(crate) fn event_data(event: &Event) -> Bytes {
 
 /// The re-sync a new stream starts with: `participant_sync_begin`, a `participant_create` for each
 /// participant (given as its JSON), `participant_sync_end`, all stamped with the id of the conference's
-/// latest event.
-pub(crate) fn sync_frames<'a>(id: u64, roster: impl ExactSizeIterator<Item = &'a [u8]>) -> Bytes {
-    let mut out = BytesMut::with_capacity(roster.len() * 1400 + 128);
-    write_frame(&mut out, id, "participant_sync_begin", b"null");
-    for participant in roster {
-        write_frame(&mut out, id, "participant_create", participant);
+/// latest event. The participants' JSON is shared, not copied: a sync of thousands is thousands of
+/// pointers.
+pub(crate) fn sync_frames(id: u64, roster: impl ExactSizeIterator<Item = Bytes>) -> Vec<Bytes> {
+    let mut frames = Vec::with_capacity(roster.len() * 3 + 2);
+    frames.push(frame(id, "participant_sync_begin", b"null"));
+    let create = Bytes::from(format!("id: {id}\nevent: participant_create\ndata: "));
+    for json in roster {
+        frames.push(create.clone());
+        frames.push(json);
+        frames.push(Bytes::from_static(b"\n\n"));
     }
-    write_frame(&mut out, id, "participant_sync_end", b"null");
-    out.freeze()
+    frames.push(frame(id, "participant_sync_end", b"null"));
+    frames
 }
 
 /// The JSON of a participant as events carry it.
