@@ -1,0 +1,1 @@
+//! Checks of plugin JavaScript (written by a helper).

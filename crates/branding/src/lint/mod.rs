@@ -1,0 +1,3 @@
+//! The checks of `plugboard check`.
+
+pub mod javascript;
