@@ -239,3 +239,17 @@ describe('paths', () => {
     assert.equal(answer.json.result, 'Invalid PIN');
   });
 });
+
+describe('paths outside the known requests', () => {
+  test('an unknown path under /api/client/v2: 404 in the envelope', async () => {
+    assertFailure(await rawUrl(`${node.url}/api/client/v2/nope`), 404);
+  });
+
+  test('an unknown conference request: 404 in the envelope', async () => {
+    assertFailure(await raw(node, rooms.open(), 'nope', { json: {} }), 404);
+  });
+
+  test('status with the wrong method: 405 in the envelope', async () => {
+    assertFailure(await rawUrl(`${node.url}/api/client/v2/status`, { method: 'POST' }), 405);
+  });
+});

@@ -8,8 +8,8 @@ mod token;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method};
-use axum::response::Response;
-use axum::routing::{any, get};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
 use axum::Router;
 use plugboard_conference::{Command, Reply};
 
@@ -24,7 +24,8 @@ const CONFERENCES: &str = "/api/client/v2/conferences/";
 /// The client API routes, to be merged into the node's application.
 pub fn router(directory: Directory) -> Router {
     Router::new()
-        .route("/api/client/v2/status", get(status))
+        .route("/api/client/v2/status", any(status))
+        .route("/api/client/v2/{*rest}", any(unknown_path))
         .route(
             "/api/client/v2/conferences/{*rest}",
             any(conference_request),
@@ -32,8 +33,16 @@ pub fn router(directory: Directory) -> Router {
         .with_state(directory)
 }
 
-async fn status() -> Response {
+async fn status(method: Method) -> Response {
+    if method != Method::GET {
+        return ApiError::WrongMethod("GET").into_response();
+    }
     success(serde_json::json!({ "version": version() }))
+}
+
+/// Anything else under the API answers in the API's envelope too.
+async fn unknown_path(request: Request) -> Response {
+    ApiError::UnknownRequest(request.uri().path().to_owned()).into_response()
 }
 
 /// What every handler below the alias gets.
