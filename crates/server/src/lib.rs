@@ -3,8 +3,10 @@
 
 mod app;
 mod config;
+mod files;
 mod serve;
 mod tls;
+mod web;
 
 pub use app::app;
 pub use config::{ConfigError, NodeConfig};
