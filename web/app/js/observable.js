@@ -1,0 +1,379 @@
+// A small observable in the style of RxJS 5: what Webapp2 plugins use on `PEX.actions$`, `state$`,
+// `participants$` and `conferenceDetails$` (subscribe with a function or an observer, chain `filter`, `map`,
+// `ofType`, unsubscribe). One failing subscriber never stops the others.
+
+/**
+ * @template T
+ * @typedef {{next?: (value: T) => void, error?: (error: unknown) => void, complete?: () => void}} Observer
+ */
+
+/**
+ * @typedef {{unsubscribe: () => void, closed: boolean}} Subscription
+ */
+
+/** Where errors thrown by subscribers go; the plugin host replaces this to attribute them. */
+export const errors = {
+  /** @param {unknown} error */
+  report(error) {
+    console.error('[plugboard] a subscriber failed:', error);
+  },
+};
+
+/**
+ * @template T
+ * @param {((value: T) => void) | Observer<T> | null | undefined} observerOrNext
+ * @param {(error: unknown) => void} [error]
+ * @param {() => void} [complete]
+ * @returns {Required<Observer<T>>}
+ */
+function toObserver(observerOrNext, error, complete) {
+  if (typeof observerOrNext === 'function') {
+    return { next: observerOrNext, error: error ?? errors.report, complete: complete ?? (() => {}) };
+  }
+  const o = observerOrNext ?? {};
+  return {
+    next: typeof o.next === 'function' ? o.next.bind(o) : () => {},
+    error: typeof o.error === 'function' ? o.error.bind(o) : errors.report,
+    complete: typeof o.complete === 'function' ? o.complete.bind(o) : () => {},
+  };
+}
+
+/**
+ * Call `fn` and report, rather than rethrow, what it throws.
+ * @param {Function} fn
+ * @param {unknown[]} args
+ */
+function guarded(fn, args) {
+  try {
+    const result = fn(...args);
+    if (result && typeof result.then === 'function') {
+      result.then(undefined, errors.report);
+    }
+  } catch (e) {
+    errors.report(e);
+  }
+}
+
+/** @template T */
+export class Observable {
+  /**
+   * @param {(observer: Required<Observer<T>>) => (void | (() => void))} producer
+   */
+  constructor(producer) {
+    this._producer = producer;
+  }
+
+  /**
+   * @param {((value: T) => void) | Observer<T>} [observerOrNext]
+   * @param {(error: unknown) => void} [error]
+   * @param {() => void} [complete]
+   * @returns {Subscription}
+   */
+  subscribe(observerOrNext, error, complete) {
+    const target = toObserver(observerOrNext, error, complete);
+    let closed = false;
+    /** @type {void | (() => void)} */
+    let teardown = undefined;
+    const subscription = {
+      get closed() {
+        return closed;
+      },
+      unsubscribe() {
+        if (closed) return;
+        closed = true;
+        if (typeof teardown === 'function') guarded(teardown, []);
+      },
+    };
+    /** @type {Required<Observer<T>>} */
+    const safe = {
+      next: (value) => {
+        if (!closed) guarded(target.next, [value]);
+      },
+      error: (e) => {
+        if (closed) return;
+        guarded(target.error, [e]);
+        subscription.unsubscribe();
+      },
+      complete: () => {
+        if (closed) return;
+        guarded(target.complete, []);
+        subscription.unsubscribe();
+      },
+    };
+    try {
+      teardown = this._producer(safe);
+    } catch (e) {
+      safe.error(e);
+    }
+    if (closed && typeof teardown === 'function') guarded(teardown, []);
+    return subscription;
+  }
+
+  /**
+   * @template R
+   * @param {(source: Observable<T>) => Observable<R>} operator
+   * @returns {Observable<R>}
+   */
+  lift(operator) {
+    return operator(this);
+  }
+
+  /**
+   * @param {...((source: Observable<any>) => Observable<any>)} operators
+   * @returns {Observable<any>}
+   */
+  pipe(...operators) {
+    return operators.reduce((source, op) => op(source), /** @type {Observable<any>} */ (this));
+  }
+
+  /**
+   * @param {(value: T, index: number) => boolean} predicate
+   * @returns {Observable<T>}
+   */
+  filter(predicate) {
+    return new Observable((o) => {
+      let i = 0;
+      const s = this.subscribe({
+        next: (v) => {
+          if (predicate(v, i++)) o.next(v);
+        },
+        error: o.error,
+        complete: o.complete,
+      });
+      return () => s.unsubscribe();
+    });
+  }
+
+  /**
+   * @template R
+   * @param {(value: T, index: number) => R} project
+   * @returns {Observable<R>}
+   */
+  map(project) {
+    return new Observable((o) => {
+      let i = 0;
+      const s = this.subscribe({ next: (v) => o.next(project(v, i++)), error: o.error, complete: o.complete });
+      return () => s.unsubscribe();
+    });
+  }
+
+  /**
+   * Actions whose `type` is one of `types`.
+   * @param {...string} types
+   * @returns {Observable<T>}
+   */
+  ofType(...types) {
+    const wanted = new Set(types.flat());
+    return this.filter((action) => {
+      const type = /** @type {any} */ (action)?.type;
+      return wanted.has(type);
+    });
+  }
+
+  /**
+   * @param {(value: T) => void} effect
+   * @returns {Observable<T>}
+   */
+  do(effect) {
+    return this.map((v) => {
+      effect(v);
+      return v;
+    });
+  }
+
+  /**
+   * @param {number} count
+   * @returns {Observable<T>}
+   */
+  take(count) {
+    return new Observable((o) => {
+      if (count <= 0) {
+        o.complete();
+        return;
+      }
+      let seen = 0;
+      const s = this.subscribe({
+        next: (v) => {
+          seen += 1;
+          o.next(v);
+          if (seen >= count) o.complete();
+        },
+        error: o.error,
+        complete: o.complete,
+      });
+      return () => s.unsubscribe();
+    });
+  }
+
+  /** @returns {Observable<T>} */
+  first() {
+    return this.take(1);
+  }
+
+  /**
+   * @param {number} count
+   * @returns {Observable<T>}
+   */
+  skip(count) {
+    return this.filter((_, i) => i >= count);
+  }
+
+  /**
+   * @param {(a: T, b: T) => boolean} [same]
+   * @returns {Observable<T>}
+   */
+  distinctUntilChanged(same = Object.is) {
+    return new Observable((o) => {
+      let has = false;
+      /** @type {T} */
+      let last;
+      const s = this.subscribe({
+        next: (v) => {
+          if (has && same(last, v)) return;
+          has = true;
+          last = v;
+          o.next(v);
+        },
+        error: o.error,
+        complete: o.complete,
+      });
+      return () => s.unsubscribe();
+    });
+  }
+
+  /**
+   * @param {number} ms
+   * @returns {Observable<T>}
+   */
+  debounceTime(ms) {
+    return new Observable((o) => {
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
+      const s = this.subscribe({
+        next: (v) => {
+          clearTimeout(timer);
+          timer = setTimeout(() => o.next(v), ms);
+        },
+        error: o.error,
+        complete: o.complete,
+      });
+      return () => {
+        clearTimeout(timer);
+        s.unsubscribe();
+      };
+    });
+  }
+
+  /**
+   * @param {{subscribe: Function}} notifier
+   * @returns {Observable<T>}
+   */
+  takeUntil(notifier) {
+    return new Observable((o) => {
+      const stop = notifier.subscribe(() => o.complete());
+      const s = this.subscribe(o);
+      return () => {
+        stop.unsubscribe();
+        s.unsubscribe();
+      };
+    });
+  }
+
+  /**
+   * @param {...T} values
+   * @returns {Observable<T>}
+   */
+  startWith(...values) {
+    return new Observable((o) => {
+      for (const v of values) o.next(v);
+      const s = this.subscribe(o);
+      return () => s.unsubscribe();
+    });
+  }
+
+  /** @returns {Promise<T | undefined>} the next value */
+  toPromise() {
+    return new Promise((resolve, reject) => {
+      /** @type {T | undefined} */
+      let last;
+      this.subscribe({ next: (v) => (last = v), error: reject, complete: () => resolve(last) });
+    });
+  }
+
+  /** @returns {Observable<T>} */
+  asObservable() {
+    return new Observable((o) => {
+      const s = this.subscribe(o);
+      return () => s.unsubscribe();
+    });
+  }
+}
+
+/**
+ * A hot stream: values go to whoever is subscribed at the time.
+ * @template T
+ * @extends {Observable<T>}
+ */
+export class Subject extends Observable {
+  constructor() {
+    super((o) => {
+      this._observers.add(o);
+      return () => this._observers.delete(o);
+    });
+    /** @type {Set<Required<Observer<T>>>} */
+    this._observers = new Set();
+  }
+
+  /** Whether anyone listens, so producers can skip work nobody sees. */
+  get observed() {
+    return this._observers.size > 0;
+  }
+
+  /** @param {T} value */
+  next(value) {
+    for (const o of [...this._observers]) o.next(value);
+  }
+
+  /** @param {unknown} error */
+  error(error) {
+    for (const o of [...this._observers]) o.error(error);
+  }
+
+  complete() {
+    for (const o of [...this._observers]) o.complete();
+  }
+}
+
+/**
+ * A subject with a current value, replayed to each new subscriber.
+ * @template T
+ * @extends {Subject<T>}
+ */
+export class BehaviorSubject extends Subject {
+  /** @param {T} initial */
+  constructor(initial) {
+    super();
+    this._value = initial;
+    const subscribeHot = this._producer;
+    this._producer = (o) => {
+      const teardown = subscribeHot(o);
+      o.next(this._value);
+      return teardown;
+    };
+  }
+
+  get value() {
+    return this._value;
+  }
+
+  /** @returns {T} */
+  getValue() {
+    return this._value;
+  }
+
+  /** @param {T} value */
+  next(value) {
+    this._value = value;
+    super.next(value);
+  }
+}
