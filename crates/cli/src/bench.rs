@@ -6,6 +6,8 @@ use plugboard_bench::{FanoutOptions, MIN_UPDATES};
 pub enum BenchCommand {
     /// Join N participants to one conference and time how long one update takes to reach every stream.
     Fanout(FanoutArgs),
+    /// Time `plugboard check` on a generated branding package of N plugins.
+    Check(crate::bench_check::CheckBenchArgs),
 }
 
 #[derive(Args)]
@@ -30,6 +32,7 @@ pub struct FanoutArgs {
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Fanout(args) => fanout(args).await,
+        BenchCommand::Check(args) => crate::bench_check::run(&args),
     }
 }
 

@@ -1,6 +1,9 @@
 //! `plugboard`: run a node, and measure one.
 
 mod bench;
+mod bench_check;
+mod check;
+mod package;
 mod serve;
 
 use std::process::ExitCode;
@@ -19,6 +22,10 @@ struct Cli {
 enum Command {
     /// Run a node: the client REST API v2 with its event stream.
     Serve(serve::ServeArgs),
+    /// Check a branding package (folder or zip) for what stops plugins from appearing.
+    Check(check::CheckArgs),
+    /// Write a checked branding package as a zip for the Management Node, with a new brandingID.
+    Package(package::PackageArgs),
     /// Load generators that measure a node.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -26,6 +33,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let command = match cli.command {
+        Command::Check(args) => return check::run(args),
+        Command::Package(args) => return package::run(args),
+        command => command,
+    };
     init_logging();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -35,7 +47,9 @@ fn main() -> ExitCode {
         }
     };
     let result = runtime.block_on(async {
-        match cli.command {
+        match command {
+            // Handled above, without the async runtime.
+            Command::Check(_) | Command::Package(_) => Ok(()),
             Command::Serve(args) => serve::run(args).await,
             Command::Bench(command) => bench::run(command).await,
         }

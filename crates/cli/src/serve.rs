@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
-use plugboard_server::{NodeConfig, ServeOptions, Started, TlsMode};
+use plugboard_server::{Branding, NodeConfig, ServeOptions, Started, TlsMode};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -14,6 +14,10 @@ pub struct ServeArgs {
     /// `secure` (host PIN 1234, guest PIN 5678).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// The branding package to serve at /webapp2/custom_configuration/: a branding folder, its
+    /// `webapp2/` folder, or a zip. Without it: the example package.
+    #[arg(long, value_name = "DIR_OR_ZIP")]
+    branding: Option<PathBuf>,
     /// Where the node keeps its state (the development certificate, …).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
@@ -40,10 +44,16 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         },
         _ => TlsMode::Off,
     };
+    let branding = match &args.branding {
+        Some(path) => Branding::load(path)
+            .with_context(|| format!("cannot serve the branding package {}", path.display()))?,
+        None => Branding::Example,
+    };
     let options = ServeOptions {
         listen: args.listen,
         config,
         tls,
+        branding,
     };
     plugboard_server::serve(options, announce).await?;
     Ok(())

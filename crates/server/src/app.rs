@@ -1,6 +1,8 @@
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::Router;
 use plugboard_client_api::Directory;
+
+use crate::branding::Branding;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -11,9 +13,10 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
     connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 
 /// The node's whole HTTP application.
-pub fn app(directory: Directory) -> Router {
+pub fn app(directory: Directory, branding: Branding) -> Router {
     plugboard_client_api::router(directory)
         .merge(crate::web::routes())
+        .merge(crate::branding::routes(branding))
         .fallback(|| async { (StatusCode::NOT_FOUND, "Not found\n") })
         .layer(header_layer(
             header::CONTENT_SECURITY_POLICY,

@@ -2,6 +2,7 @@
 //! over HTTP or HTTPS until a shutdown signal.
 
 mod app;
+mod branding;
 mod config;
 mod files;
 mod serve;
@@ -9,6 +10,7 @@ mod tls;
 mod web;
 
 pub use app::app;
+pub use branding::Branding;
 pub use config::{ConfigError, NodeConfig};
 pub use serve::{serve, ServeError, ServeOptions, Started};
 pub use tls::{TlsError, TlsMode};

@@ -10,6 +10,7 @@ use plugboard_client_api::{Directory, DirectoryError};
 use thiserror::Error;
 
 use crate::app::app;
+use crate::branding::Branding;
 use crate::config::NodeConfig;
 use crate::tls::{TlsError, TlsMode};
 
@@ -20,6 +21,7 @@ pub struct ServeOptions {
     pub listen: SocketAddr,
     pub config: NodeConfig,
     pub tls: TlsMode,
+    pub branding: Branding,
 }
 
 /// What a node that is up tells the person who started it.
@@ -65,7 +67,7 @@ pub async fn serve(
 
     let handle = Handle::new();
     tokio::spawn(shut_down_on_signal(handle.clone()));
-    let service = app(directory).into_make_service();
+    let service = app(directory, options.branding).into_make_service();
     // Events are small writes that must leave at once, not wait for the peer's delayed ACK (Nagle).
     let server = axum_server::from_tcp(listener).handle(handle);
     let served = match tls {

@@ -1,1 +1,0 @@
-//! Checks of plugin JavaScript (written by a helper).
