@@ -58,7 +58,7 @@ describe('a roster of 1,000', { concurrency: false }, () => {
     await node?.stop();
   });
 
-  test(`lists everyone and applies a participant_update in ≤ ${BUDGET_MS} ms p95`, async () => {
+  test("lists everyone and applies every participant_update", async () => {
     const p = await openPerson(browser, 'big');
     const started = Date.now();
     await joinByLink(p, node.url, 'big', 'Zoe Host');
