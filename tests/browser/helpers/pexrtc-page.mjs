@@ -2,7 +2,7 @@
 // /static/webrtc/js/pexrtc.js into a test page on the node's origin and records every callback.
 //
 //   const alice = await openClient(browser, node);
-//   await alice.join('meet', 'Alice');                       // makeCall + onSetup + connect + onConnect
+//   await alice.join('meet', 'Alice');                       // makeCall + onSetup + connect + onConnect + synced stream
 //   await alice.call('sendChatMessage', 'hello');
 //   const [message] = await bob.waitFor('onChatMessage', ([m]) => m.payload === 'hello');
 //   await alice.close();
@@ -206,4 +206,7 @@ export async function joinConference(client, conference, name, options = {}) {
   await client.waitFor('onSetup', () => true, { since, failOn });
   await client.call('connect', options.pin ?? null);
   await client.waitFor('onConnect', () => true, { since, failOn });
+  // onConnect comes before the event stream has synced; requests made earlier would show up in the
+  // sync instead of as updates.
+  await client.waitFor('onSyncEnd', () => true, { since, failOn });
 }
