@@ -784,6 +784,84 @@ fn external_origins_come_from_string_and_template_literals() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// js-too-deep: crafted nesting must not overflow the stack
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn nesting_past_the_limit_is_a_warning_and_is_not_parsed() {
+    let crafted = [
+        format!("x = {}1{};", "(".repeat(6000), ")".repeat(6000)),
+        format!("x = a{};", ".b".repeat(200_000)),
+        format!("x = {}1;", "!".repeat(200_000)),
+        format!("{}x;", "if (a)\n".repeat(100_000)),
+        format!("x = {}1;", "a ? b : ".repeat(100_000)),
+    ];
+    for source in &crafted {
+        let (findings, facts) = lint(source, "demo", &["go"]);
+        let found: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.severity, f.line))
+            .collect();
+        assert_eq!(found.len(), 1, "{findings:#?}");
+        assert_eq!(found[0].0, "js-too-deep");
+        assert_eq!(found[0].1, Severity::Warning);
+        assert_eq!(facts, ScriptFacts::default());
+    }
+}
+
+#[test]
+fn the_warning_points_where_the_limit_is_passed() {
+    let source = format!(
+        "(function () {{\n  var x = {}1{};\n}})();\n",
+        "[".repeat(6000),
+        "]".repeat(6000)
+    );
+    let (findings, _) = lint(&source, "demo", &[]);
+    assert_eq!(
+        summary(&findings),
+        [("js-too-deep", Severity::Warning, 2, 5004)]
+    );
+}
+
+#[test]
+fn brackets_in_strings_comments_templates_and_regexes_do_not_count() {
+    let many = "(".repeat(6000);
+    let source = format!(
+        "(function () {{\n  var a = '{many}';\n  var b = \"{many}\";\n  var c = `{many}`;\n  // {many}\n  /* {many} */\n  var d = /[{many}]/.test(a) ? 1 / 2 : 0;\n  PEX.pluginAPI.registerPlugin({{ id: 'demo', load() {{}}, unload() {{}} }});\n}})();\n"
+    );
+    assert_clean(&source, "demo", &[]);
+}
+
+#[test]
+fn deep_but_allowed_nesting_is_checked_whatever_the_callers_stack() {
+    let depth = 3000;
+    let source = format!(
+        "(function () {{\n  var plugin = {}{{ id: 'deep', load() {{}}, unload() {{}} }}{};\n  PEX.pluginAPI.registerPlugin(plugin);\n}})();\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    // A small stack, as some thread pools give: the check must bring its own.
+    let checked = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || lint(&source, "deep", &[]))
+        .map(|thread| thread.join());
+    let Ok(Ok((findings, facts))) = checked else {
+        panic!("the check did not finish");
+    };
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(facts.registered_ids, ["deep"]);
+}
+
+#[test]
+fn a_long_html_concatenation_is_checked() {
+    let rows: String = (0..400)
+        .map(|row| format!("    '<tr><td>' + names[{row}] + '</td></tr>' +\n"))
+        .collect();
+    let source = format!("(function () {{\n  var names = [];\n  var html = '<table>' +\n{rows}    '</table>';\n  PEX.pluginAPI.registerPlugin({{ id: 'table', load() {{ return html; }}, unload() {{}} }});\n}})();\n");
+    assert_clean(&source, "table", &[]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Speed: one parse, one walk
 // ---------------------------------------------------------------------------------------------
 

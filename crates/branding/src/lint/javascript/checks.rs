@@ -1,6 +1,6 @@
 //! The plugin checks, on what the walk collected.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use oxc_span::Span;
 
@@ -12,6 +12,7 @@ use super::{MenuAction, PluginScript, KNOWN_PLUGIN_API};
 use crate::finding::Severity;
 
 pub(super) const JS_SYNTAX: &str = "js-syntax";
+pub(super) const JS_TOO_DEEP: &str = "js-too-deep";
 pub(super) const PLUGIN_NOT_REGISTERED: &str = "plugin-not-registered";
 pub(super) const PLUGIN_ID_MISMATCH: &str = "plugin-id-mismatch";
 pub(super) const PLUGIN_ID_UNRESOLVED: &str = "plugin-id-unresolved";
@@ -35,9 +36,10 @@ pub(super) fn check(
         report_not_registered(reporter, &mut resolver, collected);
         return Vec::new();
     }
+    let assigned = assigned_by_name(collected);
     let targets: Vec<Target<'_, '_>> = registrations
         .into_iter()
-        .map(|registered| Target::of(registered, &resolver, collected))
+        .map(|registered| Target::of(registered, &resolver, &assigned, collected))
         .collect();
     let ids = check_ids(reporter, script.package_id, &resolver, &targets);
     check_menu_actions(reporter, script.menu_actions, &targets);
@@ -133,6 +135,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// More `registerPlugin` calls than this in one script are not real; the rest are not checked.
+const MAX_REGISTRATIONS: usize = 64;
+
 /// The objects passed to `registerPlugin`. Calls on something that merely has a `registerPlugin`
 /// method (a bundler's module object, `this.api`) count only when no call resolves to the API.
 fn registrations<'c, 'a>(
@@ -153,11 +158,27 @@ fn registrations<'c, 'a>(
             by_name.push(registered);
         }
     }
-    if resolved.is_empty() {
+    let mut registrations = if resolved.is_empty() {
         by_name
     } else {
         resolved
+    };
+    registrations.truncate(MAX_REGISTRATIONS);
+    registrations
+}
+
+/// Properties set by `name.prop = …`, by name.
+fn assigned_by_name<'c, 'a>(collected: &'c Collected<'a>) -> HashMap<&'a str, Vec<&'c Prop<'a>>> {
+    let mut by_name: HashMap<&'a str, Vec<&'c Prop<'a>>> = HashMap::new();
+    for assigned in &collected.assigned {
+        if assigned.object.props.is_empty() {
+            by_name
+                .entry(assigned.object.root)
+                .or_default()
+                .push(&assigned.prop);
+        }
     }
+    by_name
 }
 
 fn report_not_registered<'a>(
@@ -207,6 +228,8 @@ enum Target<'c, 'a> {
     Known {
         span: Span,
         props: Vec<&'c Prop<'a>>,
+        /// The last property of each name (later ones win in an object literal).
+        last: HashMap<&'c str, &'c Prop<'a>>,
         /// Some properties come from spreads, computed keys or run-time changes.
         open: bool,
     },
@@ -219,6 +242,7 @@ impl<'c, 'a> Target<'c, 'a> {
     fn of(
         registered: &'c Registered<'a>,
         resolver: &Resolver<'c, 'a>,
+        assigned: &HashMap<&'a str, Vec<&'c Prop<'a>>>,
         collected: &'c Collected<'a>,
     ) -> Self {
         match registered {
@@ -227,14 +251,8 @@ impl<'c, 'a> Target<'c, 'a> {
             }
             Registered::Name(name, span) => match resolver.object(name) {
                 Some(object) => {
-                    let assigned = collected
-                        .assigned
-                        .iter()
-                        .filter(|assigned| {
-                            assigned.object.props.is_empty() && assigned.object.root == *name
-                        })
-                        .map(|assigned| &assigned.prop);
-                    let props = object.props.iter().chain(assigned).collect();
+                    let later = assigned.get(name).into_iter().flatten().copied();
+                    let props = object.props.iter().chain(later).collect();
                     Self::known(object.span, props, collected.reshaped.contains(name))
                 }
                 None => Self::Unknown { span: *span },
@@ -245,17 +263,22 @@ impl<'c, 'a> Target<'c, 'a> {
 
     fn known(span: Span, props: Vec<&'c Prop<'a>>, reshaped: bool) -> Self {
         let open = reshaped || props.iter().any(|prop| prop.key.is_none());
-        Self::Known { span, props, open }
+        let last = props
+            .iter()
+            .filter_map(|prop| Some((prop.key.as_deref()?, *prop)))
+            .collect();
+        Self::Known {
+            span,
+            props,
+            last,
+            open,
+        }
     }
 
-    /// The last property of that name (later ones win in an object literal).
+    /// The last property of that name.
     fn prop(&self, name: &str) -> Option<&'c Prop<'a>> {
         match self {
-            Self::Known { props, .. } => props
-                .iter()
-                .rev()
-                .find(|prop| prop.key.as_deref() == Some(name))
-                .copied(),
+            Self::Known { last, .. } => last.get(name).copied(),
             Self::Unknown { .. } => None,
         }
     }
@@ -263,14 +286,18 @@ impl<'c, 'a> Target<'c, 'a> {
 
 enum Id {
     Value(String, Span),
+    /// The registered object itself is built at run time.
+    UnknownObject(Span),
     Unresolved(Span),
     Missing(Span),
 }
 
 fn id_of(target: &Target<'_, '_>, resolver: &Resolver<'_, '_>) -> Id {
     let (span, props, open) = match target {
-        Target::Known { span, props, open } => (*span, props, *open),
-        Target::Unknown { span } => return Id::Unresolved(*span),
+        Target::Known {
+            span, props, open, ..
+        } => (*span, props, *open),
+        Target::Unknown { span } => return Id::UnknownObject(*span),
     };
     let last_id = props
         .iter()
@@ -316,15 +343,21 @@ fn check_ids(
                     ids.push(id);
                 }
             }
-            Id::Unresolved(span) => reporter.report(
-                span.start,
-                Severity::Info,
-                PLUGIN_ID_UNRESOLVED,
+            Id::UnknownObject(span) => report_id_unresolved(
+                reporter,
+                span,
+                format!(
+                    "the object passed to `registerPlugin` is built at run time; its id can't be \
+                     compared with the package id `{package_id}`"
+                ),
+            ),
+            Id::Unresolved(span) => report_id_unresolved(
+                reporter,
+                span,
                 format!(
                     "the registered id is computed at run time; it can't be compared with the \
                      package id `{package_id}`"
                 ),
-                Some("a string literal as `id` lets `plugboard check` compare it".to_owned()),
             ),
             Id::Missing(span) => reporter.report(
                 span.start,
@@ -341,6 +374,19 @@ fn check_ids(
         }
     }
     ids
+}
+
+fn report_id_unresolved(reporter: &mut Reporter<'_>, span: Span, message: String) {
+    reporter.report(
+        span.start,
+        Severity::Info,
+        PLUGIN_ID_UNRESOLVED,
+        message,
+        Some(
+            "an object literal with a string literal `id` lets `plugboard check` compare it"
+                .to_owned(),
+        ),
+    );
 }
 
 fn report_id_mismatch(reporter: &mut Reporter<'_>, span: Span, id: &str, package_id: &str) {

@@ -111,7 +111,7 @@ impl<'a> Collector<'a> {
                         prop: key,
                         span: property.key.span(),
                     });
-                    Def::Path(source.with(key))
+                    source.clone().with(key).map_or(Def::Opaque, Def::Path)
                 }
                 _ => Def::Opaque,
             };

@@ -1,4 +1,5 @@
-//! Checks of plugin JavaScript: one parse and one walk of the syntax tree per script.
+//! Checks of plugin JavaScript: per script, a byte scan that bounds its nesting, one parse, and one
+//! walk of the syntax tree.
 //!
 //! Webapp2 evaluates plugin sources as classic, sloppy-mode scripts in the page's global scope, so
 //! the script is parsed as such. What a static look can't settle (objects built at run time,
@@ -8,6 +9,7 @@
 mod checks;
 mod collect;
 mod globals;
+mod nesting;
 mod origins;
 mod position;
 mod resolve;
@@ -19,6 +21,7 @@ use oxc_parser::{ParseOptions, Parser};
 use oxc_span::{GetSpan, SourceType};
 
 use crate::finding::{Finding, Severity};
+use nesting::Nesting;
 use position::Reporter;
 
 /// Every member of `PEX.pluginAPI` a plugin may use: the functions of the official plugin API
@@ -68,9 +71,56 @@ pub struct ScriptFacts {
     pub external_origins: Vec<String>,
 }
 
+/// Scripts estimated to nest at most this deep are checked on the caller's thread: a few hundred
+/// KiB of stack. Real plugins and libraries rarely go past 100.
+const INLINE_NESTING: u32 = 128;
+/// The stack of the thread that checks deeper scripts; `nesting::MAX_NESTING` keeps even debug
+/// builds within a fifth of it.
+const STACK_BYTES: usize = 128 * 1024 * 1024;
+
 /// Checks one plugin script. Findings come sorted by line, column and severity (JSON locations of
 /// menu actions are in another file and come after the script's own, in package order).
 pub fn lint_plugin_script(script: &PluginScript<'_>) -> (Vec<Finding>, ScriptFacts) {
+    match nesting::scan(script.source) {
+        Nesting::TooDeepAt(offset) => too_deep(script, offset),
+        Nesting::Within(depth) if depth <= INLINE_NESTING => analyze(script),
+        Nesting::Within(_) => analyze_on_large_stack(script),
+    }
+}
+
+/// Parsing and walking recurse once per nesting level: a thread of our own has room for the
+/// deepest script the guard lets through, whatever thread (and stack) the caller has.
+fn analyze_on_large_stack(script: &PluginScript<'_>) -> (Vec<Finding>, ScriptFacts) {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("plugin-lint".to_owned())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || analyze(script));
+        match worker {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => analyze(script),
+        }
+    })
+}
+
+fn too_deep(script: &PluginScript<'_>, offset: u32) -> (Vec<Finding>, ScriptFacts) {
+    let mut reporter = Reporter::new(script.file, script.source);
+    reporter.report(
+        offset,
+        Severity::Warning,
+        checks::JS_TOO_DEEP,
+        format!(
+            "the script nests more than {} levels deep here; it was not checked",
+            nesting::MAX_NESTING
+        ),
+        Some("split long expressions and deeply nested code".to_owned()),
+    );
+    (reporter.into_findings(), ScriptFacts::default())
+}
+
+fn analyze(script: &PluginScript<'_>) -> (Vec<Finding>, ScriptFacts) {
     let allocator = Allocator::default();
     let options = ParseOptions {
         preserve_parens: false,

@@ -6,6 +6,10 @@ use super::summary::{Def, ObjectSummary, Part, Path};
 
 /// Alias chains longer than this (or cycles) are not followed.
 const MAX_DEPTH: usize = 32;
+/// Parts and names followed to build one string, at most.
+const MAX_TEXT_STEPS: usize = 256;
+/// Ids are short; a longer string is not one.
+const MAX_TEXT_BYTES: usize = 1024;
 
 /// What a path evaluates to, as far as the plugin API goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,24 +105,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// The string the parts make, if every name in them is bound once to such a string.
     pub(super) fn text(&self, parts: &[Part<'a>]) -> Option<String> {
         let mut text = String::new();
-        self.push_text(parts, &mut text, 0).then_some(text)
+        let mut steps = MAX_TEXT_STEPS;
+        self.push_text(parts, &mut text, &mut steps).then_some(text)
     }
 
-    fn push_text(&self, parts: &[Part<'a>], text: &mut String, depth: usize) -> bool {
-        parts.iter().all(|part| match part {
-            Part::Text(literal) => {
-                text.push_str(literal);
-                true
+    /// `steps` bounds the parts and names followed: `b = a + a; c = b + b; …` doubles each time.
+    fn push_text(&self, parts: &[Part<'a>], text: &mut String, steps: &mut usize) -> bool {
+        parts.iter().all(|part| {
+            let Some(left) = steps.checked_sub(1) else {
+                return false;
+            };
+            *steps = left;
+            match part {
+                Part::Text(literal) => {
+                    text.push_str(literal);
+                    text.len() <= MAX_TEXT_BYTES
+                }
+                Part::Name(name) => self.push_name_text(name, text, steps),
             }
-            Part::Name(name) => depth < MAX_DEPTH && self.push_name_text(name, text, depth + 1),
         })
     }
 
-    fn push_name_text(&self, name: &str, text: &mut String, depth: usize) -> bool {
+    fn push_name_text(&self, name: &str, text: &mut String, steps: &mut usize) -> bool {
         match self.only_def(name) {
-            Some(Def::Text(parts)) => self.push_text(parts, text, depth),
+            Some(Def::Text(parts)) => self.push_text(parts, text, steps),
             Some(Def::Path(path)) if path.props.is_empty() => {
-                self.push_text(&[Part::Name(path.root)], text, depth)
+                self.push_text(&[Part::Name(path.root)], text, steps)
             }
             _ => false,
         }

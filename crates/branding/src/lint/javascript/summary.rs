@@ -22,47 +22,57 @@ impl<'a> Path<'a> {
         self.props.last().copied().unwrap_or(self.root)
     }
 
-    pub(super) fn with(&self, prop: &'a str) -> Self {
-        let mut props = Vec::with_capacity(self.props.len() + 1);
-        props.extend_from_slice(&self.props);
-        props.push(prop);
+    fn named(root: &'a str) -> Self {
         Self {
-            root: self.root,
-            props,
+            root,
+            props: Vec::new(),
         }
     }
+
+    /// The path one property further; `None` past the longest path worth following.
+    pub(super) fn with(mut self, prop: &'a str) -> Option<Self> {
+        if self.props.len() >= MAX_PROPS {
+            return None;
+        }
+        self.props.push(prop);
+        Some(self)
+    }
 }
+
+/// Longer paths are no plugin API access (`window.PEX.pluginAPI.registerPlugin.call` has four
+/// properties); the cap also keeps the walk linear on long `a.b.c…` chains.
+const MAX_PROPS: usize = 6;
 
 /// The path an expression reads, seen through the wrappers bundlers and authors put around it:
 /// parentheses, `a || b` / `a ?? b` (the left side), `(0, a.b)`, `a?.b`, `a.b.bind(x)`.
 /// `this` counts as a name, so that `this.api.registerPlugin(…)` is seen as a call by that name.
 pub(super) fn path_of<'a>(expression: &Expression<'a>) -> Option<Path<'a>> {
+    path_within(expression, MAX_PROPS + 4)
+}
+
+/// `steps` bounds the wrappers and properties looked through.
+fn path_within<'a>(expression: &Expression<'a>, steps: usize) -> Option<Path<'a>> {
+    let steps = steps.checked_sub(1)?;
     match expression.get_inner_expression() {
-        Expression::Identifier(identifier) => Some(Path {
-            root: identifier.name.as_str(),
-            props: Vec::new(),
-        }),
-        Expression::ThisExpression(_) => Some(Path {
-            root: "this",
-            props: Vec::new(),
-        }),
+        Expression::Identifier(identifier) => Some(Path::named(identifier.name.as_str())),
+        Expression::ThisExpression(_) => Some(Path::named("this")),
         Expression::ChainExpression(chain) => {
-            chain.expression.member_expression().and_then(member_path)
+            member_path(chain.expression.member_expression()?, steps)
         }
         Expression::LogicalExpression(logical) if logical.operator != LogicalOperator::And => {
-            path_of(&logical.left)
+            path_within(&logical.left, steps)
         }
-        Expression::SequenceExpression(sequence) => sequence.expressions.last().and_then(path_of),
-        Expression::CallExpression(call) => bound_function(call).and_then(path_of),
-        other => other.as_member_expression().and_then(member_path),
+        Expression::SequenceExpression(sequence) => {
+            path_within(sequence.expressions.last()?, steps)
+        }
+        Expression::CallExpression(call) => path_within(bound_function(call)?, steps),
+        other => member_path(other.as_member_expression()?, steps),
     }
 }
 
-pub(super) fn member_path<'a>(member: &MemberExpression<'a>) -> Option<Path<'a>> {
+fn member_path<'a>(member: &MemberExpression<'a>, steps: usize) -> Option<Path<'a>> {
     let property = member.static_property_name()?;
-    let mut path = path_of(member.object())?;
-    path.props.push(property);
-    Some(path)
+    path_within(member.object(), steps)?.with(property)
 }
 
 /// `f` in `f.bind(x)`.
