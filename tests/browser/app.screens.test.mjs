@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { startNode } from './helpers/node.mjs';
+import { startNode } from '../support/node.mjs';
 import { restJoin } from './helpers/pexrtc-rest.mjs';
 import {
   inConference,

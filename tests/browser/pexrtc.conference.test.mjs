@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launchBrowser } from './helpers/browser.mjs';
-import { startNode } from './helpers/node.mjs';
+import { startNode } from '../support/node.mjs';
 import { openClient } from './helpers/pexrtc-page.mjs';
 import { restJoin, takeOverEventStream } from './helpers/pexrtc-rest.mjs';
 import { GUEST_PIN, HOST_PIN, roomPool, roomsConfig } from './helpers/pexrtc-rooms.mjs';

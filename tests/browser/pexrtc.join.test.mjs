@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launchBrowser } from './helpers/browser.mjs';
-import { startNode } from './helpers/node.mjs';
+import { startNode } from '../support/node.mjs';
 import { CALLBACKS, openClient } from './helpers/pexrtc-page.mjs';
 import { TUTORIAL_HTML, TUTORIAL_JS } from './helpers/pexrtc-tutorial.mjs';
 

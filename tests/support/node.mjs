@@ -1,4 +1,4 @@
-// Starts a real `plugboard serve` for a browser test file.
+// Starts a real `plugboard serve` for a test file; shared by the conformance and browser suites.
 //
 //   const node = await startNode();                              // the demo rooms (meet, secure)
 //   const node = await startNode({ config: 'token_expiry = 6\n[[vmr]]\nname = "x"\n' });
@@ -22,7 +22,7 @@ const STOP_GRACE_MS = 5_000;
 
 /** @returns {string} the `plugboard` binary the tests run */
 export function plugboardBinary() {
-  return process.env.PLUGBOARD_BIN ?? resolve(here, '../../../target/debug/plugboard');
+  return process.env.PLUGBOARD_BIN ?? resolve(here, '../../target/debug/plugboard');
 }
 
 /**
@@ -42,7 +42,7 @@ export async function startNode(options = {}) {
   if (!existsSync(binary)) {
     throw new Error(`${binary} not found: run \`cargo build -p plugboard-cli\` first`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'plugboard-browser-'));
+  const dir = mkdtempSync(join(tmpdir(), 'plugboard-test-'));
   const args = ['serve', '--listen', '127.0.0.1:0', '--data', join(dir, 'data')];
   if (options.config !== undefined) {
     const file = join(dir, 'plugboard.toml');
