@@ -11,13 +11,49 @@
  * @typedef {{unsubscribe: () => void, closed: boolean}} Subscription
  */
 
-/** Where errors thrown by subscribers go; the plugin host replaces this to attribute them. */
+/**
+ * Who runs code right now: `null` for the app, or whatever the plugin host put here while it calls
+ * into a plugin. A subscription remembers the owner current when it was made, and runs its callbacks
+ * (and anything they subscribe to) as that owner, so a failure is blamed on the plugin that caused it.
+ * @type {{current: unknown}}
+ */
+export const owners = { current: null };
+
+/** Where errors thrown by subscribers go; the plugin host replaces `report` to attribute them. */
 export const errors = {
-  /** @param {unknown} error */
-  report(error) {
-    console.error('[plugboard] a subscriber failed:', error);
+  /**
+   * @param {unknown} error
+   * @param {unknown} [owner] the owner of the subscription that threw, if any
+   */
+  report(error, owner) {
+    console.error('[plugboard] a subscriber failed:', error, owner ?? '');
   },
 };
+
+/**
+ * Run `fn` as `owner`, then restore whoever ran before.
+ * @template R
+ * @param {unknown} owner
+ * @param {() => R} fn
+ * @returns {R}
+ */
+export function runAs(owner, fn) {
+  const previous = owners.current;
+  owners.current = owner;
+  try {
+    return fn();
+  } finally {
+    owners.current = previous;
+  }
+}
+
+/**
+ * An error nobody handles is the current owner's failure (subscribers run as their owner).
+ * @param {unknown} error
+ */
+function reportUnhandled(error) {
+  errors.report(error, owners.current);
+}
 
 /**
  * @template T
@@ -28,29 +64,30 @@ export const errors = {
  */
 function toObserver(observerOrNext, error, complete) {
   if (typeof observerOrNext === 'function') {
-    return { next: observerOrNext, error: error ?? errors.report, complete: complete ?? (() => {}) };
+    return { next: observerOrNext, error: error ?? reportUnhandled, complete: complete ?? (() => {}) };
   }
   const o = observerOrNext ?? {};
   return {
     next: typeof o.next === 'function' ? o.next.bind(o) : () => {},
-    error: typeof o.error === 'function' ? o.error.bind(o) : errors.report,
+    error: typeof o.error === 'function' ? o.error.bind(o) : reportUnhandled,
     complete: typeof o.complete === 'function' ? o.complete.bind(o) : () => {},
   };
 }
 
 /**
- * Call `fn` and report, rather than rethrow, what it throws.
+ * Call `fn` as `owner` and report, rather than rethrow, what it throws or what its promise rejects with.
  * @param {Function} fn
  * @param {unknown[]} args
+ * @param {unknown} owner
  */
-function guarded(fn, args) {
+function guarded(fn, args, owner) {
   try {
-    const result = fn(...args);
+    const result = runAs(owner, () => fn(...args));
     if (result && typeof result.then === 'function') {
-      result.then(undefined, errors.report);
+      result.then(undefined, (/** @type {unknown} */ e) => errors.report(e, owner));
     }
   } catch (e) {
-    errors.report(e);
+    errors.report(e, owner);
   }
 }
 
@@ -71,6 +108,7 @@ export class Observable {
    */
   subscribe(observerOrNext, error, complete) {
     const target = toObserver(observerOrNext, error, complete);
+    const owner = owners.current;
     let closed = false;
     /** @type {void | (() => void)} */
     let teardown = undefined;
@@ -81,22 +119,22 @@ export class Observable {
       unsubscribe() {
         if (closed) return;
         closed = true;
-        if (typeof teardown === 'function') guarded(teardown, []);
+        if (typeof teardown === 'function') guarded(teardown, [], owner);
       },
     };
     /** @type {Required<Observer<T>>} */
     const safe = {
       next: (value) => {
-        if (!closed) guarded(target.next, [value]);
+        if (!closed) guarded(target.next, [value], owner);
       },
       error: (e) => {
         if (closed) return;
-        guarded(target.error, [e]);
+        guarded(target.error, [e], owner);
         subscription.unsubscribe();
       },
       complete: () => {
         if (closed) return;
-        guarded(target.complete, []);
+        guarded(target.complete, [], owner);
         subscription.unsubscribe();
       },
     };
@@ -105,7 +143,7 @@ export class Observable {
     } catch (e) {
       safe.error(e);
     }
-    if (closed && typeof teardown === 'function') guarded(teardown, []);
+    if (closed && typeof teardown === 'function') guarded(teardown, [], owner);
     return subscription;
   }
 
