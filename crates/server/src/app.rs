@@ -8,7 +8,9 @@ use tower_http::trace::TraceLayer;
 
 /// What pages of this node may load: their own origin only. Plugins come from the same origin (the
 /// branding package), so they are covered; styles may be inline because plugins set `style` attributes.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+/// Scripts may not be inline (injected markup stays inert), but `'unsafe-eval'` lets the plugin host
+/// compile the inline `on…` handlers of plugin dialogs itself (web/app/js/plugins/dialogs.js).
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'unsafe-eval'; \
     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; \
     connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 

@@ -1,7 +1,7 @@
 // The app's action stream (`PEX.actions$`): every notable thing the app does or learns is an action
 // `{type, payload}`; plugins watch it and put their own actions on it with `PEX.dispatchAction`.
 
-import { Subject, errors } from './observable.js';
+import { Subject } from './observable.js';
 
 /** The action types, by the constant names Webapp2 plugins use. */
 export const actions = Object.freeze({
@@ -70,7 +70,8 @@ export function dispatchAction(action, payload) {
     try {
       effect(a.payload, a);
     } catch (e) {
-      errors.report(e);
+      // The app's own effects: a failure here is the app's, even when a plugin dispatched the action.
+      console.error(`[plugboard] handling ${a.type} failed:`, e);
     }
   }
   stream.next(a);

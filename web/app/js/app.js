@@ -7,6 +7,8 @@ import { ConferenceView } from './conference/view.js';
 import { call } from './conference/controls.js';
 import { LocalMedia } from './media.js';
 import { isAdminMuted } from './model.js';
+import { createPluginApi } from './plugins/api.js';
+import { PluginHost } from './plugins/host.js';
 import { connectingScreen, homeScreen, noticeScreen, pinScreen, waitingScreen } from './screens.js';
 import { Session } from './session.js';
 import { closeMenu } from './ui/menu.js';
@@ -46,6 +48,7 @@ export class App {
     this.screen = null;
     this.localMuted = false;
     this.route = readRoute();
+    this.plugins = new PluginHost();
     this._exposePex();
     this._effects();
     window.addEventListener('pagehide', () => {
@@ -57,7 +60,7 @@ export class App {
     });
   }
 
-  /** `window.PEX`: what Webapp2 plugins find (webapp2-compat §2); the plugin host adds `pluginAPI`. */
+  /** `window.PEX`: what Webapp2 plugins find (webapp2-compat §2). */
   _exposePex() {
     const w = /** @type {any} */ (window);
     const pex = w.PEX ?? {};
@@ -68,6 +71,7 @@ export class App {
       conferenceQueryParams: this.route.query,
       selfUUID: pex.selfUUID ?? null,
       pexrtc: pex.pexrtc ?? null,
+      pluginAPI: createPluginApi(this.plugins),
     });
     w.PEX = pex;
   }
@@ -156,6 +160,7 @@ export class App {
     this.localMuted = false;
     const session = new Session(request);
     this.session = session;
+    this.plugins.attach(session);
     session.on('phase', () => this._render(session));
     session.on('transferred', (/** @type {string} */ alias) => {
       history.replaceState(null, '', `/webapp2/conference/${encodeURIComponent(alias)}`);

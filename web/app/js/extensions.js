@@ -9,9 +9,10 @@ import { Emitter } from './emitter.js';
 
 /**
  * An entry of Settings → Plugins. It renders as `[data-plugin-id][data-plugin-status]`, with the
- * failure reason as its text when it failed.
+ * failure reason as its text when it failed (`loading` lasts only until the plugin registers).
  * @typedef {{
- *   id: string, name: string, status: 'loaded' | 'disabled' | 'failed', reason?: string,
+ *   id: string, name: string, description?: string, version?: string,
+ *   status: 'loading' | 'loaded' | 'disabled' | 'failed', reason?: string,
  *   canToggle?: boolean, onToggle?: (enabled: boolean) => void
  * }} PluginEntry
  */
@@ -46,6 +47,11 @@ class Extensions extends Emitter {
   /** Settings → Plugins should redraw (a plugin loaded, failed, or was switched). */
   pluginsChanged() {
     this.emit('plugins');
+  }
+
+  /** Plugin menu items changed (a plugin loaded or failed, or its `state$` moved). */
+  menusChanged() {
+    this.emit('menus');
   }
 
   /** @param {HTMLElement | null} slot */

@@ -13,11 +13,18 @@
 
 /**
  * Who runs code right now: `null` for the app, or whatever the plugin host put here while it calls
- * into a plugin. A subscription remembers the owner current when it was made, and runs its callbacks
- * (and anything they subscribe to) as that owner, so a failure is blamed on the plugin that caused it.
- * @type {{current: unknown}}
+ * into a plugin. A subscription remembers the owner current when it was made (or, when nobody is
+ * current, the one `guess` names, e.g. the plugin whose script is being evaluated) and runs its
+ * callbacks (and anything they subscribe to) as that owner, so a failure is blamed on the plugin that
+ * caused it. `track` lets the host end an owner's subscriptions when it unloads the plugin; it
+ * returns the function that forgets a subscription once it ends.
+ * @type {{
+ *   current: unknown,
+ *   guess: () => unknown,
+ *   track: (owner: unknown, subscription: Subscription) => (() => void) | void
+ * }}
  */
-export const owners = { current: null };
+export const owners = { current: null, guess: () => null, track: () => {} };
 
 /** Where errors thrown by subscribers go; the plugin host replaces `report` to attribute them. */
 export const errors = {
@@ -108,10 +115,12 @@ export class Observable {
    */
   subscribe(observerOrNext, error, complete) {
     const target = toObserver(observerOrNext, error, complete);
-    const owner = owners.current;
+    const owner = owners.current ?? owners.guess();
     let closed = false;
     /** @type {void | (() => void)} */
     let teardown = undefined;
+    /** @type {(() => void) | void} */
+    let untrack = undefined;
     const subscription = {
       get closed() {
         return closed;
@@ -119,6 +128,7 @@ export class Observable {
       unsubscribe() {
         if (closed) return;
         closed = true;
+        if (untrack) untrack();
         if (typeof teardown === 'function') guarded(teardown, [], owner);
       },
     };
@@ -138,6 +148,7 @@ export class Observable {
         subscription.unsubscribe();
       },
     };
+    if (owner !== null && owner !== undefined) untrack = owners.track(owner, subscription);
     try {
       teardown = this._producer(safe);
     } catch (e) {

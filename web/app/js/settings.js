@@ -140,6 +140,14 @@ function renderDevices(panel, media, cleanups) {
   cleanups.push(media.on('permission', () => fill().catch(() => {})));
 }
 
+/** @type {Record<import('./extensions.js').PluginEntry['status'], (entry: import('./extensions.js').PluginEntry) => string>} */
+const STATUS_TEXT = {
+  loading: () => 'Loading…',
+  loaded: () => 'Loaded',
+  disabled: () => 'Disabled',
+  failed: (entry) => `Failed: ${entry.reason || 'it did not load'}`,
+};
+
 /** @param {HTMLElement} panel */
 function renderPlugins(panel) {
   const entries = extensions.plugins();
@@ -149,13 +157,15 @@ function renderPlugins(panel) {
       class: `plugin-list__item plugin-list__item--${entry.status}`,
       dataset: { pluginId: entry.id, pluginStatus: entry.status },
     });
-    const label = h('div', { class: 'plugin-list__text' }, h('span', { class: 'plugin-list__name', text: entry.name || entry.id }));
-    const statusText = entry.status === 'failed' ? entry.reason || 'Failed to load' : entry.status === 'loaded' ? 'Loaded' : 'Disabled';
-    label.appendChild(h('span', { class: 'plugin-list__status', dataset: { pluginReason: entry.status === 'failed' ? '' : undefined }, text: statusText }));
+    const name = h('span', { class: 'plugin-list__name', text: entry.name || entry.id });
+    if (entry.version) name.appendChild(h('span', { class: 'plugin-list__version', text: ` ${entry.version}` }));
+    const label = h('div', { class: 'plugin-list__text' }, name);
+    if (entry.description) label.appendChild(h('span', { class: 'plugin-list__description', text: entry.description }));
+    label.appendChild(h('span', { class: 'plugin-list__status', dataset: { pluginReason: entry.status === 'failed' ? '' : undefined }, text: STATUS_TEXT[entry.status](entry) }));
     item.appendChild(label);
     if (entry.canToggle && entry.onToggle) {
       const id = `plugin-toggle-${entry.id.replace(/[^a-z0-9_-]/gi, '-')}`;
-      const toggle = h('input', { type: 'checkbox', role: 'switch', class: 'switch-input', id, checked: entry.status === 'loaded', 'aria-label': `Enable ${entry.name || entry.id}` });
+      const toggle = h('input', { type: 'checkbox', role: 'switch', class: 'switch-input', id, checked: entry.status === 'loaded' || entry.status === 'loading', 'aria-label': `Enable ${entry.name || entry.id}` });
       toggle.addEventListener('change', () => entry.onToggle?.(toggle.checked));
       item.appendChild(toggle);
     }

@@ -150,6 +150,7 @@ export function openParticipantMenu(session, uuid, anchor, ui) {
  */
 export function conferenceItems(session) {
   const s = session.status;
+  if (!session.isHost) return extensions.conferenceItems();
   /** @type {MenuItem[]} */
   const items = [
     {

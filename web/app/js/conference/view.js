@@ -207,6 +207,7 @@ export class ConferenceView {
         this._syncCamera();
       }),
       m.on('level', (/** @type {number} */ level) => this.toolbar.setLevel(level)),
+      extensions.on('menus', () => this._header()),
     );
 
     const onKey = (/** @type {KeyboardEvent} */ e) => {
@@ -294,7 +295,8 @@ export class ConferenceView {
 
   _header() {
     setText(this.title, this.session.conferenceName);
-    this.hostButton.hidden = !this.session.isHost;
+    // Guests get the menu only for plugin items meant for them.
+    this.hostButton.hidden = !this.session.isHost && extensions.conferenceItems().length === 0;
     setText(this.roleChip, this.session.isHost ? 'Host' : 'Guest');
     this.roleChip.classList.toggle('chip--host', this.session.isHost);
   }
