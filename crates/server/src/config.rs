@@ -6,11 +6,14 @@ use plugboard_conference::{DialRule, Settings, VmrConfig, VmrServiceType};
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::csp::{ContentSecurityPolicy, CspConfig, CspError};
+
 /// Everything `--config` can set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeConfig {
     pub rooms: Vec<VmrConfig>,
     pub settings: Settings,
+    pub csp: CspConfig,
 }
 
 #[derive(Debug, Error)]
@@ -32,6 +35,8 @@ pub enum ConfigError {
     },
     #[error("{path}: defines no rooms; add at least one [[vmr]]")]
     NoRooms { path: String },
+    #[error("{path}: {source}")]
+    Csp { path: String, source: CspError },
     #[error("{path}: token_expiry must be at least {MIN_TOKEN_EXPIRY_SECS} seconds (clients refresh at a third of it)")]
     TokenExpiryTooShort { path: String },
 }
@@ -47,6 +52,8 @@ struct ConfigFile {
     vmr: Vec<RoomEntry>,
     #[serde(default)]
     dial_rule: Vec<DialRuleEntry>,
+    #[serde(default)]
+    csp: CspConfig,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +112,7 @@ impl NodeConfig {
         NodeConfig {
             rooms: vec![VmrConfig::open("meet"), secure],
             settings: Settings::default(),
+            csp: CspConfig::default(),
         }
     }
 
@@ -148,6 +156,10 @@ impl NodeConfig {
             .map(DialRuleEntry::into_rule)
             .collect();
         dial_rules.extend(defaults.dial_rules);
+        ContentSecurityPolicy::from_config(&file.csp).map_err(|source| ConfigError::Csp {
+            path: path.to_owned(),
+            source,
+        })?;
         Ok(NodeConfig {
             rooms,
             settings: Settings {
@@ -157,6 +169,7 @@ impl NodeConfig {
                     .unwrap_or(defaults.waiting_room_timeout_secs),
                 dial_rules,
             },
+            csp: file.csp,
         })
     }
 }

@@ -4,6 +4,7 @@
 mod app;
 mod branding;
 mod config;
+mod csp;
 mod files;
 mod serve;
 mod tls;
@@ -12,5 +13,6 @@ mod web;
 pub use app::app;
 pub use branding::Branding;
 pub use config::{ConfigError, NodeConfig};
+pub use csp::{ContentSecurityPolicy, CspConfig, CspError};
 pub use serve::{serve, ServeError, ServeOptions, Started};
 pub use tls::{TlsError, TlsMode};

@@ -12,6 +12,7 @@ use thiserror::Error;
 use crate::app::app;
 use crate::branding::Branding;
 use crate::config::NodeConfig;
+use crate::csp::{ContentSecurityPolicy, CspError};
 use crate::tls::{TlsError, TlsMode};
 
 /// Event streams never end by themselves: after a shutdown signal, connections get this long to finish.
@@ -42,6 +43,8 @@ pub enum ServeError {
     Tls(#[from] TlsError),
     #[error(transparent)]
     Rooms(#[from] DirectoryError),
+    #[error(transparent)]
+    Csp(#[from] CspError),
     #[error("the server failed: {0}")]
     Serve(std::io::Error),
 }
@@ -52,6 +55,7 @@ pub async fn serve(
     on_started: impl FnOnce(&Started),
 ) -> Result<(), ServeError> {
     let tls = options.tls.rustls_config().await?;
+    let csp = ContentSecurityPolicy::from_config(&options.config.csp)?;
     let directory = Directory::start(options.config.rooms, &options.config.settings)?;
     let listener = TcpListener::bind(options.listen).map_err(|source| ServeError::Bind {
         addr: options.listen,
@@ -67,7 +71,7 @@ pub async fn serve(
 
     let handle = Handle::new();
     tokio::spawn(shut_down_on_signal(handle.clone()));
-    let service = app(directory, options.branding).into_make_service();
+    let service = app(directory, options.branding, &csp).into_make_service();
     // Events are small writes that must leave at once, not wait for the peer's delayed ACK (Nagle).
     let server = axum_server::from_tcp(listener).handle(handle);
     let served = match tls {

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
 use plugboard_client_api::Directory;
-use plugboard_server::{app, Branding, NodeConfig};
+use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig};
 use tower::ServiceExt;
 
 async fn get(branding: Branding, path: &str, etag: Option<&str>) -> Response {
@@ -16,7 +16,7 @@ async fn get(branding: Branding, path: &str, etag: Option<&str>) -> Response {
     if let Some(etag) = etag {
         request = request.header(header::IF_NONE_MATCH, etag);
     }
-    app(directory, branding)
+    app(directory, branding, &ContentSecurityPolicy::default())
         .oneshot(request.body(Body::empty()).unwrap())
         .await
         .unwrap()
