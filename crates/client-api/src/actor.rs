@@ -58,6 +58,20 @@ impl ConferenceHandle {
         answer.await.ok()
     }
 
+    /// Run a command without waiting for its answer (the mailbox is full only under extreme load; the
+    /// command then waits its turn on a task of its own).
+    pub fn tell(&self, command: Command) {
+        let (reply, _answer) = oneshot::channel();
+        let message = Message::Command { command, reply };
+        if let Err(mpsc::error::TrySendError::Full(message)) = self.mailbox.try_send(message) {
+            let mailbox = self.mailbox.clone();
+            tokio::spawn(async move {
+                // The node is shutting down when this fails; nothing is left to reconfigure.
+                let _ = mailbox.send(message).await;
+            });
+        }
+    }
+
     pub async fn subscribe(
         &self,
         token: String,

@@ -1,9 +1,10 @@
-//! Which conference an alias reaches.
+//! Which conference an alias reaches. Rooms come from the node's configuration and, while it runs, from
+//! the management node (added, changed, removed); a change applies to the next join at once.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use plugboard_conference::{Conference, Settings, VmrConfig};
+use plugboard_conference::{Command, Conference, Settings, VmrConfig};
 use thiserror::Error;
 
 use crate::actor::ConferenceHandle;
@@ -24,7 +25,12 @@ pub enum DirectoryError {
 /// Every room of the node, each with its live conference. Aliases match case-insensitively.
 #[derive(Clone)]
 pub struct Directory {
-    by_alias: Arc<HashMap<String, Room>>,
+    inner: Arc<RwLock<Rooms>>,
+}
+
+struct Rooms {
+    by_alias: HashMap<String, Room>,
+    settings: Settings,
 }
 
 #[derive(Clone)]
@@ -36,47 +42,79 @@ struct Room {
 impl Directory {
     /// Start one conference actor per room. Must run inside a Tokio runtime.
     pub fn start(rooms: Vec<VmrConfig>, settings: &Settings) -> Result<Self, DirectoryError> {
-        let mut by_alias: HashMap<String, Room> = HashMap::new();
+        let directory = Directory {
+            inner: Arc::new(RwLock::new(Rooms {
+                by_alias: HashMap::new(),
+                settings: settings.clone(),
+            })),
+        };
         for vmr in rooms {
-            vmr.validate()?;
-            let mut aliases = vmr.aliases.clone();
-            aliases.push(vmr.name.clone());
-            let name = vmr.name.clone();
-            let conference = ConferenceHandle::spawn(Conference::new(
-                vmr,
-                settings.clone(),
-                Box::new(RandomIds),
-            ));
-            for alias in aliases {
-                let room = Room {
-                    name: name.clone(),
-                    conference: conference.clone(),
-                };
-                if let Some(existing) = by_alias.insert(alias.to_lowercase(), room) {
-                    if existing.name != name {
-                        return Err(DirectoryError::DuplicateAlias {
-                            alias,
-                            first: existing.name,
-                            second: name,
-                        });
-                    }
+            directory.upsert(None, vmr)?;
+        }
+        Ok(directory)
+    }
+
+    /// Add a room, or change the one called `previous_name` (or `vmr.name`): new joins follow the new
+    /// configuration, who is in stays. Must run inside a Tokio runtime.
+    pub fn upsert(
+        &self,
+        previous_name: Option<&str>,
+        vmr: VmrConfig,
+    ) -> Result<(), DirectoryError> {
+        vmr.validate()?;
+        let mut rooms = self.write();
+        let old_name = previous_name.unwrap_or(&vmr.name).to_owned();
+        let aliases = aliases_of(&vmr);
+        for alias in &aliases {
+            if let Some(other) = rooms.by_alias.get(alias) {
+                if other.name != old_name {
+                    return Err(DirectoryError::DuplicateAlias {
+                        alias: alias.clone(),
+                        first: other.name.clone(),
+                        second: vmr.name.clone(),
+                    });
                 }
             }
         }
-        Ok(Directory {
-            by_alias: Arc::new(by_alias),
-        })
+        let existing = rooms.remove_room(&old_name);
+        let name = vmr.name.clone();
+        let conference = match existing {
+            Some(conference) => {
+                conference.tell(Command::Reconfigure(vmr));
+                conference
+            }
+            None => ConferenceHandle::spawn(Conference::new(
+                vmr,
+                rooms.settings.clone(),
+                Box::new(RandomIds),
+            )),
+        };
+        for alias in aliases {
+            let room = Room {
+                name: name.clone(),
+                conference: conference.clone(),
+            };
+            rooms.by_alias.insert(alias, room);
+        }
+        Ok(())
     }
 
-    pub(crate) fn conference(&self, alias: &str) -> Option<&ConferenceHandle> {
-        self.by_alias
+    /// Take a room out of the directory: nobody new reaches it; who is in stays until they leave.
+    pub fn remove(&self, name: &str) {
+        self.write().remove_room(name);
+    }
+
+    pub(crate) fn conference(&self, alias: &str) -> Option<ConferenceHandle> {
+        self.read()
+            .by_alias
             .get(&alias.to_lowercase())
-            .map(|room| &room.conference)
+            .map(|room| room.conference.clone())
     }
 
     /// The names of all rooms, sorted.
     pub fn room_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
+            .read()
             .by_alias
             .values()
             .map(|room| room.name.clone())
@@ -84,5 +122,89 @@ impl Directory {
         names.sort();
         names.dedup();
         names
+    }
+
+    // The map is replaced entry by entry under the write lock and never left half-changed by a panic
+    // (nothing in between can panic), so a poisoned lock still holds consistent data.
+    fn read(&self) -> RwLockReadGuard<'_, Rooms> {
+        self.inner.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, Rooms> {
+        self.inner.write().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Rooms {
+    /// Remove every alias of the room `name`, returning its conference if it had one.
+    fn remove_room(&mut self, name: &str) -> Option<ConferenceHandle> {
+        let mut conference = None;
+        self.by_alias.retain(|_, room| {
+            if room.name == name {
+                conference = Some(room.conference.clone());
+                false
+            } else {
+                true
+            }
+        });
+        conference
+    }
+}
+
+/// The lower-cased aliases a room answers to: its name and its aliases.
+fn aliases_of(vmr: &VmrConfig) -> Vec<String> {
+    let mut aliases: Vec<String> = vmr.aliases.iter().map(|a| a.to_lowercase()).collect();
+    aliases.push(vmr.name.to_lowercase());
+    aliases.sort();
+    aliases.dedup();
+    aliases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn room(name: &str, aliases: &[&str]) -> VmrConfig {
+        VmrConfig {
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            ..VmrConfig::open(name)
+        }
+    }
+
+    #[tokio::test]
+    async fn rooms_can_be_added_renamed_and_removed_while_running() {
+        let directory = Directory::start(
+            vec![room("meet", &["Meet@Example.com"])],
+            &Settings::default(),
+        )
+        .unwrap();
+        assert!(directory.conference("meet@example.com").is_some());
+
+        directory.upsert(None, room("board", &["b"])).unwrap();
+        assert_eq!(directory.room_names(), vec!["board", "meet"]);
+
+        directory
+            .upsert(Some("board"), room("boardroom", &[]))
+            .unwrap();
+        assert!(directory.conference("b").is_none());
+        assert!(directory.conference("board").is_none());
+        assert!(directory.conference("BOARDROOM").is_some());
+
+        directory.remove("boardroom");
+        assert_eq!(directory.room_names(), vec!["meet"]);
+    }
+
+    #[tokio::test]
+    async fn an_alias_of_another_room_is_refused_and_changes_nothing() {
+        let directory =
+            Directory::start(vec![room("meet", &["lobby"])], &Settings::default()).unwrap();
+        let error = directory
+            .upsert(None, room("other", &["LOBBY"]))
+            .unwrap_err();
+        assert!(
+            matches!(error, DirectoryError::DuplicateAlias { .. }),
+            "{error}"
+        );
+        assert_eq!(directory.room_names(), vec!["meet"]);
     }
 }

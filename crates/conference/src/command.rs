@@ -1,5 +1,6 @@
 use uuid::Uuid;
 
+use crate::config::VmrConfig;
 use crate::dial::{CallType, DialProtocol};
 use crate::layout::Transforms;
 use crate::participant::{FarEnd, Role};
@@ -21,6 +22,9 @@ pub enum Command {
     Authenticate { token: String },
     /// Any request made with a token.
     Request { token: String, request: Request },
+    /// The administrator changed the room: new joins follow the new configuration (PINs, guests,
+    /// limit, service type); who is in the conference stays, and so does its live state (lock, mutes).
+    Reconfigure(VmrConfig),
 }
 
 /// The fields of `request_token` the engine cares about.

@@ -63,6 +63,37 @@ fn joining_without_a_pin_asks_for_one_and_says_guests_need_one_too() {
 }
 
 #[test]
+fn a_reconfigured_room_asks_new_joiners_for_the_new_pin_and_keeps_who_is_in() {
+    let mut room = Room::pinned();
+    let host = room.join_host("Alice");
+    let changed = VmrConfig {
+        pin: Some("9999".to_owned()),
+        ..pinned_vmr()
+    };
+    assert_eq!(
+        room.handle(Command::Reconfigure(changed)),
+        Ok(Reply::Bool(true))
+    );
+    assert_eq!(room.join("Bob", Some(HOST_PIN)), Err(Error::InvalidPin));
+    assert!(room.join("Bob", Some("9999")).is_ok());
+    assert!(room.roster().iter().any(|p| p.uuid == host.uuid));
+}
+
+#[test]
+fn an_invalid_reconfiguration_is_refused_and_changes_nothing() {
+    let mut room = Room::pinned();
+    let invalid = VmrConfig {
+        pin: None,
+        ..pinned_vmr()
+    };
+    assert!(matches!(
+        room.handle(Command::Reconfigure(invalid)),
+        Err(Error::Invalid(_))
+    ));
+    assert!(room.join("Bob", Some(HOST_PIN)).is_ok());
+}
+
+#[test]
 fn a_room_whose_guests_need_no_pin_says_so_when_asking_for_the_pin() {
     let vmr = VmrConfig {
         guest_pin: None,

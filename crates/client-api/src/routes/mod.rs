@@ -127,7 +127,6 @@ async fn conference_request(State(directory): State<Directory>, request: Request
         let path = ConferencePath::parse(raw_path)?;
         let conference = directory
             .conference(&path.alias)
-            .cloned()
             .ok_or(ApiError::NoSuchConference)?;
         let query = form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
             .into_owned()

@@ -148,7 +148,6 @@ async fn transfer(call: Call, target: Uuid, bytes: &[u8]) -> ApiResult {
     let destination = call
         .directory
         .conference(&body.conference_alias)
-        .cloned()
         .ok_or(ApiError::NoSuchConference)?;
     let one_time_token = match destination.command(Command::IssueReferToken { role }).await {
         Some(Ok(Reply::OneTimeToken(token))) => token,

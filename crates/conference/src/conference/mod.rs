@@ -113,6 +113,13 @@ impl Conference {
         &self.vmr
     }
 
+    fn reconfigure(&mut self, vmr: VmrConfig) -> Result<Reply, Error> {
+        vmr.validate()
+            .map_err(|error| Error::invalid(error.to_string()))?;
+        self.vmr = vmr;
+        Ok(Reply::Bool(true))
+    }
+
     /// Carry out one command at time `now`.
     pub fn handle(&mut self, now: Timestamp, command: Command) -> Result<Reply, Error> {
         let reply = match command {
@@ -124,6 +131,7 @@ impl Conference {
             Command::Authenticate { token } => {
                 self.authenticate(now, &token).map(Reply::Authenticated)
             }
+            Command::Reconfigure(vmr) => self.reconfigure(vmr),
             Command::Request { token, request } => {
                 let caller = self.authenticate(now, &token)?;
                 match request {
