@@ -2,12 +2,14 @@
 //
 //   const node = await startNode();                              // the demo rooms (meet, secure)
 //   const node = await startNode({ config: 'token_expiry = 6\n[[vmr]]\nname = "x"\n' });
+//   const node = await startNode({ branding: '/tmp/my-branding' });   // serve --branding DIR_OR_ZIP
 //   // node.url = 'http://127.0.0.1:PORT'
 //   after(() => node.stop());
 //
 // `config` is the node's TOML configuration (see README.md, `plugboard serve --config`); without
-// it the node serves its demo rooms. The binary is $PLUGBOARD_BIN, else ../target/debug/plugboard
-// (built by `cargo build -p plugboard-cli`).
+// it the node serves its demo rooms. `branding` is a branding package (folder or zip) to serve at
+// /webapp2/custom_configuration/ instead of the example package. The binary is $PLUGBOARD_BIN, else
+// ../target/debug/plugboard (built by `cargo build -p plugboard-cli`).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,8 +35,9 @@ export function plugboardBinary() {
  */
 
 /**
- * Starts `plugboard serve --listen 127.0.0.1:0 [--config FILE]` and waits until it listens.
- * @param {{config?: string}} [options]  `config`: TOML text of the node configuration
+ * Starts `plugboard serve --listen 127.0.0.1:0 [--config FILE] [--branding PATH]` and waits until it listens.
+ * @param {{config?: string, branding?: string}} [options]  `config`: TOML text of the node
+ *   configuration; `branding`: path of a branding folder or zip
  * @returns {Promise<RunningNode>}
  */
 export async function startNode(options = {}) {
@@ -49,6 +52,7 @@ export async function startNode(options = {}) {
     writeFileSync(file, options.config);
     args.push('--config', file);
   }
+  if (options.branding !== undefined) args.push('--branding', resolve(options.branding));
   const child = spawn(binary, args, {
     cwd: dir,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
