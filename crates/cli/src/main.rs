@@ -1,8 +1,11 @@
 //! `plugboard`: run a node, and measure one.
 
+mod admin_client;
 mod bench;
 mod bench_check;
+mod bench_crowd;
 mod check;
+mod deploy;
 mod package;
 mod serve;
 
@@ -26,6 +29,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Write a checked branding package as a zip for the Management Node, with a new brandingID.
     Package(package::PackageArgs),
+    /// Package (a folder) and upload a branding package to a Management Node, and bind it to a web app path.
+    Deploy(deploy::DeployArgs),
     /// Load generators that measure a node.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
             Command::Check(_) | Command::Package(_) => Ok(()),
             Command::Serve(args) => serve::run(args).await,
             Command::Bench(command) => bench::run(command).await,
+            Command::Deploy(args) => deploy::run(args).await,
         }
     });
     match result {

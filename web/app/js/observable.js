@@ -70,10 +70,10 @@ function reportUnhandled(error) {
  * @returns {Required<Observer<T>>}
  */
 function toObserver(observerOrNext, error, complete) {
-  if (typeof observerOrNext === 'function') {
-    return { next: observerOrNext, error: error ?? reportUnhandled, complete: complete ?? (() => {}) };
+  if (typeof observerOrNext === 'function' || observerOrNext === null || observerOrNext === undefined) {
+    return { next: observerOrNext ?? (() => {}), error: error ?? reportUnhandled, complete: complete ?? (() => {}) };
   }
-  const o = observerOrNext ?? {};
+  const o = observerOrNext;
   return {
     next: typeof o.next === 'function' ? o.next.bind(o) : () => {},
     error: typeof o.error === 'function' ? o.error.bind(o) : reportUnhandled,
@@ -184,7 +184,14 @@ export class Observable {
       let i = 0;
       const s = this.subscribe({
         next: (v) => {
-          if (predicate(v, i++)) o.next(v);
+          let keep;
+          try {
+            keep = predicate(v, i++);
+          } catch (e) {
+            o.error(e);
+            return;
+          }
+          if (keep) o.next(v);
         },
         error: o.error,
         complete: o.complete,
@@ -201,7 +208,20 @@ export class Observable {
   map(project) {
     return new Observable((o) => {
       let i = 0;
-      const s = this.subscribe({ next: (v) => o.next(project(v, i++)), error: o.error, complete: o.complete });
+      const s = this.subscribe({
+        next: (v) => {
+          let projected;
+          try {
+            projected = project(v, i++);
+          } catch (e) {
+            o.error(e);
+            return;
+          }
+          o.next(projected);
+        },
+        error: o.error,
+        complete: o.complete,
+      });
       return () => s.unsubscribe();
     });
   }
@@ -268,17 +288,22 @@ export class Observable {
   }
 
   /**
-   * @param {(a: T, b: T) => boolean} [same]
+   * @param {(previous: T, current: T) => boolean} [same] defaults to `===`, as in RxJS
    * @returns {Observable<T>}
    */
-  distinctUntilChanged(same = Object.is) {
+  distinctUntilChanged(same = (a, b) => a === b) {
     return new Observable((o) => {
       let has = false;
       /** @type {T} */
       let last;
       const s = this.subscribe({
         next: (v) => {
-          if (has && same(last, v)) return;
+          try {
+            if (has && same(last, v)) return;
+          } catch (e) {
+            o.error(e);
+            return;
+          }
           has = true;
           last = v;
           o.next(v);
@@ -291,6 +316,7 @@ export class Observable {
   }
 
   /**
+   * Values once `ms` passed without another; completing delivers the pending value first.
    * @param {number} ms
    * @returns {Observable<T>}
    */
@@ -298,13 +324,23 @@ export class Observable {
     return new Observable((o) => {
       /** @type {ReturnType<typeof setTimeout> | undefined} */
       let timer;
+      /** @type {(() => void) | undefined} */
+      let emitPending;
       const s = this.subscribe({
         next: (v) => {
           clearTimeout(timer);
-          timer = setTimeout(() => o.next(v), ms);
+          emitPending = () => {
+            emitPending = undefined;
+            o.next(v);
+          };
+          timer = setTimeout(() => emitPending?.(), ms);
         },
         error: o.error,
-        complete: o.complete,
+        complete: () => {
+          clearTimeout(timer);
+          emitPending?.();
+          o.complete();
+        },
       });
       return () => {
         clearTimeout(timer);
@@ -319,7 +355,7 @@ export class Observable {
    */
   takeUntil(notifier) {
     return new Observable((o) => {
-      const stop = notifier.subscribe(() => o.complete());
+      const stop = notifier.subscribe({ next: () => o.complete(), error: o.error });
       const s = this.subscribe(o);
       return () => {
         stop.unsubscribe();
@@ -359,18 +395,25 @@ export class Observable {
 }
 
 /**
- * A hot stream: values go to whoever is subscribed at the time.
+ * A hot stream: values go to whoever is subscribed at the time. Once it completed or failed it stays so:
+ * later values are dropped and a late subscriber gets the complete or the error at once.
  * @template T
  * @extends {Observable<T>}
  */
 export class Subject extends Observable {
   constructor() {
     super((o) => {
-      this._observers.add(o);
-      return () => this._observers.delete(o);
+      if (this._ended?.failed) o.error(this._ended.error);
+      else if (this._ended) o.complete();
+      else {
+        this._observers.add(o);
+        return () => this._observers.delete(o);
+      }
     });
     /** @type {Set<Required<Observer<T>>>} */
     this._observers = new Set();
+    /** @type {{failed: boolean, error?: unknown} | null} */
+    this._ended = null;
   }
 
   /** Whether anyone listens, so producers can skip work nobody sees. */
@@ -380,15 +423,20 @@ export class Subject extends Observable {
 
   /** @param {T} value */
   next(value) {
+    if (this._ended) return;
     for (const o of [...this._observers]) o.next(value);
   }
 
   /** @param {unknown} error */
   error(error) {
+    if (this._ended) return;
+    this._ended = { failed: true, error };
     for (const o of [...this._observers]) o.error(error);
   }
 
   complete() {
+    if (this._ended) return;
+    this._ended = { failed: false };
     for (const o of [...this._observers]) o.complete();
   }
 }
