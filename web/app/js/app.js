@@ -10,28 +10,12 @@ import { isAdminMuted } from './model.js';
 import { createPluginApi } from './plugins/api.js';
 import { PluginHost } from './plugins/host.js';
 import { connectingScreen, homeScreen, noticeScreen, pinScreen, waitingScreen } from './screens.js';
+import { appBase, conferencePath, readRoute } from './route.js';
 import { Session } from './session.js';
 import { closeMenu } from './ui/menu.js';
 import { clearToasts, toast } from './ui/toast.js';
 
 const NAME_KEY = 'plugboard.displayName';
-
-/**
- * The route: `/webapp2/` or `/webapp2/conference/<alias>`, with `?name=&pin=&role=&join=1`.
- */
-export function readRoute() {
-  const match = /\/conference\/([^/]+)\/?$/.exec(location.pathname);
-  let alias = '';
-  if (match) {
-    try {
-      alias = decodeURIComponent(match[1]);
-    } catch {
-      alias = match[1];
-    }
-  }
-  const query = Object.fromEntries(new URLSearchParams(location.search));
-  return { alias: alias || query.conference || '', query };
-}
 
 /** @typedef {{el: HTMLElement, focus?: () => void, destroy?: () => void}} Screen */
 
@@ -141,7 +125,7 @@ export class App {
   home(alias = '', name = localStorage.getItem(NAME_KEY) ?? '') {
     this._endSession();
     document.title = 'Plugboard Connect';
-    if (location.pathname !== '/webapp2/' && !alias) history.pushState(null, '', '/webapp2/');
+    if (location.pathname !== appBase() && !alias) history.pushState(null, '', appBase());
     this._show('home', homeScreen({ alias, name, onJoin: (a, n) => this.join({ alias: a, name: n }) }));
   }
 
@@ -155,7 +139,7 @@ export class App {
     } catch {
       // Private mode: the name is just not remembered.
     }
-    const path = `/webapp2/conference/${encodeURIComponent(request.alias)}`;
+    const path = conferencePath(request.alias);
     if (location.pathname !== path) history.pushState(null, '', path);
     this.localMuted = false;
     const session = new Session(request);
@@ -163,7 +147,7 @@ export class App {
     this.plugins.attach(session);
     session.on('phase', () => this._render(session));
     session.on('transferred', (/** @type {string} */ alias) => {
-      history.replaceState(null, '', `/webapp2/conference/${encodeURIComponent(alias)}`);
+      history.replaceState(null, '', conferencePath(alias));
     });
     this._render(session);
     session.start();

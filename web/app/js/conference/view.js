@@ -5,6 +5,7 @@ import { actions, dispatchAction } from '../actions.js';
 import { h, icon, setText } from '../dom.js';
 import { extensions } from '../extensions.js';
 import { displayName, handRaised, isAdminMuted, isVideoMuted, isWaiting } from '../model.js';
+import { conferencePath } from '../route.js';
 import { openSettings } from '../settings.js';
 import { closeMenu } from '../ui/menu.js';
 import { toast } from '../ui/toast.js';
@@ -395,7 +396,7 @@ export class ConferenceView {
   }
 
   async copyLink() {
-    const url = `${location.origin}/webapp2/conference/${encodeURIComponent(this.session.alias)}`;
+    const url = `${location.origin}${conferencePath(this.session.alias)}`;
     try {
       await navigator.clipboard.writeText(url);
       toast('Meeting link copied', { icon: 'check', kind: 'success' });
