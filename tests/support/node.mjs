@@ -24,7 +24,8 @@ const STOP_GRACE_MS = 5_000;
 
 /** @returns {string} the `plugboard` binary the tests run */
 export function plugboardBinary() {
-  return process.env.PLUGBOARD_BIN ?? resolve(here, '../../target/debug/plugboard');
+  // Absolute, because the node runs in a directory of its own.
+  return process.env.PLUGBOARD_BIN ? resolve(process.env.PLUGBOARD_BIN) : resolve(here, '../../target/debug/plugboard');
 }
 
 /**
