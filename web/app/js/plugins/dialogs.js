@@ -7,7 +7,9 @@
 // allow inline script (that would let any markup injected into the page run). So the host compiles
 // each handler itself, with the scope an inline handler has (the element, its form, the document), and
 // runs it as the plugin: a handler that throws fails its plugin, not the app. Handlers that the plugin
-// adds to the dialog later are compiled as they appear.
+// adds to the dialog later are compiled as they appear. The body's handler attributes are renamed
+// before the HTML is parsed, because the browser reports every inline handler it parses (even into a
+// template) as a policy violation on the console.
 
 import { BehaviorSubject, Subject } from '../observable.js';
 import { openDialog } from '../ui/dialog.js';
@@ -35,7 +37,7 @@ export function openTemplateDialog(host, plugin, config) {
   const content = document.createElement('div');
   content.className = 'pex-plugin-dialog__body';
   const template = document.createElement('template');
-  template.innerHTML = typeof body === 'string' ? body : '';
+  template.innerHTML = typeof body === 'string' ? renameHandlers(body) : '';
   compileHandlers(template.content, host, plugin);
   content.appendChild(template.content);
 
@@ -137,8 +139,32 @@ function runChecked(host, plugin, where, fn) {
   return result;
 }
 
+/** A start tag, with its attributes (quoted values may hold `>`). */
+const START_TAG = /<[a-z][^\s/>]*(?:\s*[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/gi;
+/** One attribute of a start tag: its leading space, name and `=value` if any. */
+const ATTRIBUTE = /(\s+)([^\s/>"'=]+)((?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)/g;
+const HANDLER = /^on[a-z]+$/i;
+/** What `renameHandlers` turns `onclick` into; `compileHandlers` reads both. */
+const RENAMED = 'data-plugboard-';
+
 /**
- * Replace the inline `on…` attributes under `root` with listeners that run the same code.
+ * Rename the `on…` attributes of the start tags in `html` to `data-plugboard-on…`, so that parsing it
+ * sets no inline handler.
+ * @param {string} html
+ */
+function renameHandlers(html) {
+  return html.replace(START_TAG, (tag) => {
+    const nameEnd = tag.search(/[\s/>]/);
+    const attributes = tag.slice(nameEnd).replace(ATTRIBUTE, (all, space, name, value) =>
+      HANDLER.test(name) ? `${space}${RENAMED}${name.toLowerCase()}${value}` : all,
+    );
+    return tag.slice(0, nameEnd) + attributes;
+  });
+}
+
+/**
+ * Replace the inline `on…` attributes under `root` (also as renamed by `renameHandlers`) with
+ * listeners that run the same code.
  * @param {ParentNode} root
  * @param {PluginHost} host
  * @param {Plugin | null} plugin
@@ -149,9 +175,10 @@ function compileHandlers(root, host, plugin, deep = true) {
   if (root instanceof Element) elements.unshift(root);
   for (const el of elements) {
     for (const attr of [...el.attributes]) {
-      if (!/^on[a-z]+$/i.test(attr.name)) continue;
+      const name = attr.name.startsWith(RENAMED) ? attr.name.slice(RENAMED.length) : attr.name;
+      if (!HANDLER.test(name)) continue;
       el.removeAttribute(attr.name);
-      listen(el, attr.name.slice(2).toLowerCase(), attr.value, host, plugin);
+      listen(el, name.slice(2).toLowerCase(), attr.value, host, plugin);
     }
   }
 }
