@@ -6,6 +6,7 @@ mod bench_check;
 mod bench_crowd;
 mod check;
 mod deploy;
+mod dev;
 mod package;
 mod serve;
 
@@ -29,6 +30,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Write a checked branding package as a zip for the Management Node, with a new brandingID.
     Package(package::PackageArgs),
+    /// Develop a branding folder: serve it from disk with the demo rooms, reload plugins in open apps on save.
+    Dev(dev::DevArgs),
     /// Package (a folder) and upload a branding package to a Management Node, and bind it to a web app path.
     Deploy(deploy::DeployArgs),
     /// Load generators that measure a node.
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
             Command::Serve(args) => serve::run(args).await,
             Command::Bench(command) => bench::run(command).await,
             Command::Deploy(args) => deploy::run(args).await,
+            Command::Dev(args) => dev::run(args).await,
         }
     });
     match result {

@@ -54,6 +54,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         config,
         tls,
         branding,
+        dev: None,
     };
     plugboard_server::serve(options, announce).await?;
     Ok(())

@@ -2,16 +2,23 @@ use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::Router;
 use plugboard_client_api::Directory;
 
-use crate::branding::Branding;
 use crate::csp::ContentSecurityPolicy;
+use crate::web_apps::WebApps;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-/// The node's whole HTTP application.
-pub fn app(directory: Directory, branding: Branding, csp: &ContentSecurityPolicy) -> Router {
+/// The node's whole HTTP application: the client API, the web app under each of its paths, and
+/// `extra` routes (the admin API, `plugboard dev`'s change events).
+pub fn app(
+    directory: Directory,
+    web_apps: WebApps,
+    csp: &ContentSecurityPolicy,
+    extra: Router,
+) -> Router {
     let router = plugboard_client_api::router(directory)
         .merge(crate::web::routes())
-        .merge(crate::branding::routes(branding))
+        .merge(crate::web_apps::routes(web_apps))
+        .merge(extra)
         .fallback(|| async { (StatusCode::NOT_FOUND, "Not found\n") });
     let router = match csp.header_value() {
         Some(policy) => router.layer(header_layer(

@@ -1,18 +1,11 @@
-//! The active branding package, served at `/webapp2/custom_configuration/` as Webapp2 fetches it.
+//! Branding packages as the node serves them at `<app path>/custom_configuration/` (see `web_apps`).
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 
-use axum::extract::{Path as UrlPath, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use plugboard_branding::{BrandingPackage, LoadError};
 use rust_embed::RustEmbed;
-
-use crate::files::{serve_bytes, Cache};
 
 /// The example package of `examples/branding/`, built into the binary: what a node serves by default.
 #[derive(RustEmbed)]
@@ -24,8 +17,32 @@ struct ExampleBranding;
 pub enum Branding {
     /// `examples/branding/`, as built into the binary.
     Example,
-    /// A package given with `--branding`.
+    /// A package given with `--branding`, or uploaded to the management node.
     Package(Arc<BrandingPackage>),
+    /// A folder being developed (`plugboard dev`): replaced whole each time it changes on disk.
+    Live(Arc<LiveBranding>),
+}
+
+/// The latest version of a branding folder that changes while it is served.
+pub struct LiveBranding {
+    current: RwLock<Arc<BrandingPackage>>,
+}
+
+impl LiveBranding {
+    pub fn new(package: BrandingPackage) -> Self {
+        Self {
+            current: RwLock::new(Arc::new(package)),
+        }
+    }
+
+    pub fn current(&self) -> Arc<BrandingPackage> {
+        // Replaced whole under the lock, so a poisoned lock still holds a complete package.
+        Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    pub fn replace(&self, package: BrandingPackage) {
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(package);
+    }
 }
 
 impl Branding {
@@ -35,27 +52,14 @@ impl Branding {
     }
 
     /// A file by its path relative to `webapp2/`.
-    fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
+    pub fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
         match self {
             Branding::Example => ExampleBranding::get(path).map(|file| file.data),
             Branding::Package(package) => package.file(path).map(Cow::Borrowed),
+            Branding::Live(live) => live
+                .current()
+                .file(path)
+                .map(|bytes| Cow::Owned(bytes.to_vec())),
         }
-    }
-}
-
-pub fn routes(branding: Branding) -> Router {
-    Router::new()
-        .route("/webapp2/custom_configuration/{*path}", get(branding_file))
-        .with_state(branding)
-}
-
-async fn branding_file(
-    State(branding): State<Branding>,
-    UrlPath(path): UrlPath<String>,
-    headers: HeaderMap,
-) -> Response {
-    match branding.file(&path) {
-        Some(bytes) => serve_bytes(&path, &bytes, &headers, Cache::Revalidate),
-        None => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
     }
 }

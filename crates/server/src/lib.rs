@@ -5,14 +5,17 @@ mod app;
 mod branding;
 mod config;
 mod csp;
+pub mod dev;
 mod files;
 mod serve;
 mod tls;
 mod web;
+mod web_apps;
 
 pub use app::app;
-pub use branding::Branding;
+pub use branding::{Branding, LiveBranding};
 pub use config::{ConfigError, NodeConfig};
 pub use csp::{ContentSecurityPolicy, CspConfig, CspError};
 pub use serve::{serve, ServeError, ServeOptions, Started};
 pub use tls::{TlsError, TlsMode};
+pub use web_apps::{WebAppPaths, WebApps};

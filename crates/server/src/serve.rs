@@ -13,7 +13,9 @@ use crate::app::app;
 use crate::branding::Branding;
 use crate::config::NodeConfig;
 use crate::csp::{ContentSecurityPolicy, CspError};
+use crate::dev::{DevMode, EVENTS_PATH};
 use crate::tls::{TlsError, TlsMode};
+use crate::web_apps::WebApps;
 
 /// Event streams never end by themselves: after a shutdown signal, connections get this long to finish.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
@@ -22,7 +24,10 @@ pub struct ServeOptions {
     pub listen: SocketAddr,
     pub config: NodeConfig,
     pub tls: TlsMode,
+    /// The node's default branding (`--branding` or the example).
     pub branding: Branding,
+    /// `plugboard dev`: the watched folder, served instead of `branding`, with change events.
+    pub dev: Option<DevMode>,
 }
 
 /// What a node that is up tells the person who started it.
@@ -71,7 +76,16 @@ pub async fn serve(
 
     let handle = Handle::new();
     tokio::spawn(shut_down_on_signal(handle.clone()));
-    let service = app(directory, options.branding, &csp).into_make_service();
+    let (branding, dev_routes, dev_events) = match &options.dev {
+        Some(dev) => (dev.branding(), dev.routes(), Some(EVENTS_PATH)),
+        None => (options.branding, axum::Router::new(), None),
+    };
+    let web_apps = WebApps {
+        default: branding,
+        paths: None,
+        dev_events,
+    };
+    let service = app(directory, web_apps, &csp, dev_routes).into_make_service();
     // Events are small writes that must leave at once, not wait for the peer's delayed ACK (Nagle).
     let server = axum_server::from_tcp(listener).handle(handle);
     let served = match tls {

@@ -1,9 +1,9 @@
-//! The browser side of the node: the web app at `/webapp2/` and the client library at
-//! `/static/webrtc/js/pexrtc.js`, embedded in the binary from `web/`.
+//! The browser side of the node, embedded in the binary from `web/`: the client library at
+//! `/static/webrtc/js/pexrtc.js`, and the app's page and files (served under each web app path by
+//! `web_apps`).
 
-use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use rust_embed::RustEmbed;
@@ -16,29 +16,44 @@ struct WebFiles;
 
 /// The app's page; every app URL serves it and the app reads the route from the location.
 const APP_PAGE: &str = "app/index.html";
+/// The page's base as written in `web/app/index.html`; each path of the app gets its own.
+const BASE_AS_WRITTEN: &str = "<base href=\"/webapp2/\">";
+
+/// How the page is served under one path of the app.
+pub struct PageOptions<'a> {
+    /// The path's first segment: `webapp2` or a web app path's slug.
+    pub base: &'a str,
+    /// Where the page listens for branding changes under `plugboard dev`.
+    pub dev_events: Option<&'static str>,
+}
 
 pub fn routes() -> Router {
-    Router::new()
-        .route("/static/webrtc/js/pexrtc.js", get(pexrtc))
-        .route(
-            "/webapp2",
-            get(|| async { Redirect::permanent("/webapp2/") }),
-        )
-        .route("/webapp2/", get(app_page))
-        .route("/webapp2/conference/{alias}", get(app_page))
-        .route("/webapp2/{*file}", get(app_file))
+    Router::new().route("/static/webrtc/js/pexrtc.js", get(pexrtc))
 }
 
 async fn pexrtc(headers: HeaderMap) -> Response {
     embedded("pexrtc.js", &headers)
 }
 
-async fn app_page(headers: HeaderMap) -> Response {
-    embedded(APP_PAGE, &headers)
+/// The app's page with its `<base href>` set to `/<base>/`.
+pub fn app_page(options: &PageOptions<'_>, headers: &HeaderMap) -> Response {
+    let Some(file) = WebFiles::get(APP_PAGE) else {
+        return not_found();
+    };
+    let page = String::from_utf8_lossy(&file.data);
+    let mut head = format!("<base href=\"/{}/\">", options.base);
+    if let Some(events) = options.dev_events {
+        head.push_str(&format!(
+            "\n    <meta name=\"plugboard-dev\" content=\"{events}\">"
+        ));
+    }
+    let page = page.replacen(BASE_AS_WRITTEN, &head, 1);
+    serve_bytes(APP_PAGE, page.as_bytes(), headers, Cache::Revalidate)
 }
 
-async fn app_file(Path(file): Path<String>, headers: HeaderMap) -> Response {
-    embedded(&format!("app/{file}"), &headers)
+/// One of the app's files (`app.css`, `js/…`, `icons.svg`).
+pub fn app_file(file: &str, headers: &HeaderMap) -> Response {
+    embedded(&format!("app/{file}"), headers)
 }
 
 fn embedded(path: &str, headers: &HeaderMap) -> Response {
@@ -48,7 +63,7 @@ fn embedded(path: &str, headers: &HeaderMap) -> Response {
     }
 }
 
-fn not_found() -> Response {
+pub fn not_found() -> Response {
     let mut response = (StatusCode::NOT_FOUND, "Not found\n").into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
 use plugboard_client_api::Directory;
-use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig};
+use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig, WebApps};
 use tower::ServiceExt;
 
 async fn get(branding: Branding, path: &str, etag: Option<&str>) -> Response {
@@ -16,10 +16,15 @@ async fn get(branding: Branding, path: &str, etag: Option<&str>) -> Response {
     if let Some(etag) = etag {
         request = request.header(header::IF_NONE_MATCH, etag);
     }
-    app(directory, branding, &ContentSecurityPolicy::default())
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap()
+    app(
+        directory,
+        web_apps(branding),
+        &ContentSecurityPolicy::default(),
+        axum::Router::new(),
+    )
+    .oneshot(request.body(Body::empty()).unwrap())
+    .await
+    .unwrap()
 }
 
 fn example_folder() -> Branding {
@@ -84,5 +89,13 @@ async fn files_outside_the_package_are_not_found() {
         )
         .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+fn web_apps(branding: Branding) -> WebApps {
+    WebApps {
+        default: branding,
+        paths: None,
+        dev_events: None,
     }
 }

@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Request};
 use axum::response::Response;
 use plugboard_client_api::Directory;
-use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig};
+use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig, WebApps};
 use tower::ServiceExt;
 
 async fn get_with(config_text: Option<&str>, path: &str) -> Response {
@@ -15,10 +15,15 @@ async fn get_with(config_text: Option<&str>, path: &str) -> Response {
     };
     let csp = ContentSecurityPolicy::from_config(&config.csp).unwrap();
     let directory = Directory::start(config.rooms, &config.settings).unwrap();
-    app(directory, Branding::Example, &csp)
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap()
+    app(
+        directory,
+        web_apps(Branding::Example),
+        &csp,
+        axum::Router::new(),
+    )
+    .oneshot(Request::get(path).body(Body::empty()).unwrap())
+    .await
+    .unwrap()
 }
 
 fn csp_of(response: &Response) -> Option<String> {
@@ -86,4 +91,12 @@ fn a_bad_policy_is_a_config_error_naming_the_file() {
     .unwrap_err()
     .to_string();
     assert!(error.contains("scrpt-src"), "{error}");
+}
+
+fn web_apps(branding: Branding) -> WebApps {
+    WebApps {
+        default: branding,
+        paths: None,
+        dev_events: None,
+    }
 }

@@ -3,6 +3,7 @@
 // are handled here, so the toolbar and plugins go through the same path.
 
 import { actions, actions$, dispatchAction, onAction } from './actions.js';
+import { connectDevServer } from './dev.js';
 import { ConferenceView } from './conference/view.js';
 import { call } from './conference/controls.js';
 import { LocalMedia } from './media.js';
@@ -33,6 +34,7 @@ export class App {
     this.localMuted = false;
     this.route = readRoute();
     this.plugins = new PluginHost();
+    connectDevServer(this.plugins);
     this._exposePex();
     this._effects();
     window.addEventListener('pagehide', () => {

@@ -322,6 +322,47 @@ export class PluginHost {
     plugin.generation += 1;
   }
 
+  /**
+   * Read the branding again after it changed (`plugboard dev`): the plugins `ids` (all when null) are
+   * unloaded and run again from their new files, others stay as they are; plugins gone from the
+   * branding are unloaded, new ones loaded. The participant stays in the conference throughout.
+   * @param {string[] | null} ids
+   */
+  refresh(ids) {
+    // One refresh after the other, each after the branding was first read.
+    this.ready = this.ready
+      .then(() => this._refresh(ids))
+      .catch((e) => console.error('[plugboard] reading the changed branding failed:', e));
+    return this.ready;
+  }
+
+  /** @param {string[] | null} ids */
+  async _refresh(ids) {
+    const branding = await readBranding(this.root);
+    this.brandingId = branding.brandingId;
+    const fresh = this._pluginsOf(branding.packages);
+    /** @type {Plugin[]} */
+    const next = fresh.map((plugin) => {
+      const old = this.plugins.find((p) => p.id === plugin.id);
+      if (!old) return plugin;
+      if (ids !== null && !ids.includes(plugin.id) && !old.failed) return old;
+      this._stop(old, 'idle');
+      this._forgetScript(old);
+      plugin.generation = old.generation;
+      plugin.hiddenItems = old.hiddenItems;
+      return plugin;
+    });
+    for (const old of this.plugins) {
+      if (!next.includes(old) && !fresh.some((p) => p.id === old.id)) {
+        this._stop(old, 'idle');
+        this._forgetScript(old);
+      }
+    }
+    this.plugins = next;
+    for (const plugin of this.plugins) this._settle(plugin);
+    this._changed();
+  }
+
   // ----- who is to blame ---------------------------------------------------------------------------
 
   _attribute() {
