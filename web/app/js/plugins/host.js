@@ -381,6 +381,8 @@ export class PluginHost {
       const byFile = this._pluginAt(event.filename);
       const plugin = byFile ?? this.pluginFromError(event.error);
       if (!plugin) return;
+      // Handled: reported as the plugin's failure, not as an uncaught error of the page.
+      event.preventDefault();
       const where = byFile && !plugin.registration ? `its script, line ${event.lineno}` : 'its code';
       this.fail(plugin, event.error ?? event.message, where);
     });
