@@ -36,9 +36,11 @@ export function plugboardBinary() {
  */
 
 /**
- * Starts `plugboard serve --listen 127.0.0.1:0 [--config FILE] [--branding PATH]` and waits until it listens.
- * @param {{config?: string, branding?: string}} [options]  `config`: TOML text of the node
- *   configuration; `branding`: path of a branding folder or zip
+ * Starts `plugboard serve --listen 127.0.0.1:0 [--config FILE] [--branding PATH]` and waits until it listens;
+ * with `dev`, `plugboard dev PATH --listen 127.0.0.1:0 [devArgs…]` instead.
+ * @param {{config?: string, branding?: string, dev?: string, devArgs?: string[]}} [options]  `config`: TOML
+ *   text of the node configuration; `branding`: path of a branding folder or zip; `dev`: the branding
+ *   folder `plugboard dev` watches; `devArgs`: more arguments of `plugboard dev` (e.g. `--bots 5`)
  * @returns {Promise<RunningNode>}
  */
 export async function startNode(options = {}) {
@@ -47,7 +49,9 @@ export async function startNode(options = {}) {
     throw new Error(`${binary} not found: run \`cargo build -p plugboard-cli\` first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'plugboard-test-'));
-  const args = ['serve', '--listen', '127.0.0.1:0', '--data', join(dir, 'data')];
+  const args = options.dev !== undefined
+    ? ['dev', resolve(options.dev), '--listen', '127.0.0.1:0', ...(options.devArgs ?? [])]
+    : ['serve', '--listen', '127.0.0.1:0', '--data', join(dir, 'data')];
   if (options.config !== undefined) {
     const file = join(dir, 'plugboard.toml');
     writeFileSync(file, options.config);
