@@ -25,6 +25,53 @@ pub enum Command {
     /// The administrator changed the room: new joins follow the new configuration (PINs, guests,
     /// limit, service type); who is in the conference stays, and so does its live state (lock, mutes).
     Reconfigure(VmrConfig),
+    /// What a simulated person does: someone the node plays as if they had joined from a browser with
+    /// camera and microphone, for development and demos.
+    Simulated(SimulatedCommand),
+}
+
+/// The doings of simulated people. They join without PIN or token, with the role they are given, and
+/// otherwise follow the rules of real participants: the participant limit, the waiting room of a
+/// locked conference, muted guests, hosts-only requests. Every command but `Join` names a simulated
+/// participant; naming anyone else is refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SimulatedCommand {
+    /// Join as a WebRTC video call with media; answers `Reply::Uuids([uuid])`.
+    Join {
+        display_name: String,
+        role: Role,
+    },
+    /// Voice activity, 0 (silent) to 100, as the `stage` event reports it. A muted participant is
+    /// not heard: its `vad` stays 0 on stage until it is unmuted.
+    Speak {
+        uuid: Uuid,
+        vad: u8,
+    },
+    RaiseHand {
+        uuid: Uuid,
+    },
+    LowerHand {
+        uuid: Uuid,
+    },
+    /// A `text/plain` chat message to everyone, or to one participant when `to` is given.
+    Chat {
+        uuid: Uuid,
+        text: String,
+        to: Option<Uuid>,
+    },
+    /// The participant's own client mutes or unmutes its microphone (`is_client_muted`).
+    SetMuted {
+        uuid: Uuid,
+        muted: bool,
+    },
+    Leave {
+        uuid: Uuid,
+    },
+    /// Any request of the client API, made as this participant and with its permissions.
+    Request {
+        uuid: Uuid,
+        request: Request,
+    },
 }
 
 /// The fields of `request_token` the engine cares about.

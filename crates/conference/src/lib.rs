@@ -20,7 +20,7 @@ mod time;
 
 pub use command::{
     Command, ConferenceRequest, DialRequest, JoinRequest, ParticipantRequest, Request,
-    TransferRequest,
+    SimulatedCommand, TransferRequest,
 };
 pub use conference::Conference;
 pub use config::{ConfigError, DialRule, Settings, VmrConfig, VmrServiceType};

@@ -10,19 +10,20 @@
 //! - (f) participants wait only while the conference is locked, until admitted or timed out;
 //! - (g) a rejected command emits nothing and changes no participant and no status;
 //!
-//! and a few more: the last `stage` is current, one presenter at most, chat is not echoed, whoever is told
-//! to leave is deleted, the participant limit holds.
+//! and a few more: the last `stage` is current (who, in what order, how loud), one presenter at most, chat
+//! is not echoed, whoever is told to leave is deleted, the participant limit holds, and simulated commands
+//! drive simulated people only.
 
 mod common;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use common::{apply_roster_events, join_request, pinned_vmr, Room, GUEST_PIN, HOST_PIN};
 use plugboard_conference::{
     Audience, CallType, Command, ConferenceRequest, ConferenceStatus, DialProtocol, DialRequest,
     DialRule, Error, Event, FarEnd, JoinRequest, LayoutView, Outbound, Participant,
-    ParticipantRequest, Reply, Request, Role, ServiceType, Settings, Timestamp, TransferRequest,
-    Transforms, VmrConfig, VmrServiceType, AVAILABLE_LAYOUTS,
+    ParticipantRequest, Protocol, Reply, Request, Role, ServiceType, Settings, SimulatedCommand,
+    Timestamp, TransferRequest, Transforms, VmrConfig, VmrServiceType, AVAILABLE_LAYOUTS,
 };
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -115,6 +116,35 @@ enum Step {
         token: String,
         request: ConferenceRequest,
     },
+    /// A simulated person joins.
+    SimulatedJoin {
+        name: String,
+        role: Role,
+    },
+    /// A simulated person (or, now and then, someone who is not one) is made to do something.
+    Simulated {
+        who: Driven,
+        action: Action,
+    },
+}
+
+/// Who a simulated command names: one of the simulated people (present or gone), or anyone at all.
+#[derive(Debug, Clone)]
+enum Driven {
+    Simulated(Index),
+    Anyone(Target),
+}
+
+#[derive(Debug, Clone)]
+enum Action {
+    Speak(u8),
+    RaiseHand,
+    LowerHand,
+    Chat { text: String, to: Option<Target> },
+    SetMuted(bool),
+    Leave,
+    Conference(ConferenceRequest),
+    Participant(Target, ParticipantRequest),
 }
 
 /// Any text, from ordinary names to huge and control-character strings.
@@ -315,6 +345,30 @@ fn participant_request() -> impl Strategy<Value = ParticipantRequest> {
     ]
 }
 
+fn driven() -> impl Strategy<Value = Driven> {
+    prop_oneof![
+        9 => any::<Index>().prop_map(Driven::Simulated),
+        1 => target().prop_map(Driven::Anyone),
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        8 => prop_oneof![4 => Just(100u8), 4 => Just(0u8), 2 => 0u8..=100, 1 => 101u8..=255].prop_map(Action::Speak).boxed(),
+        2 => Just(Action::RaiseHand).boxed(),
+        2 => Just(Action::LowerHand).boxed(),
+        2 => (text(), prop::option::weighted(0.3, target()))
+            .prop_map(|(text, to)| Action::Chat { text, to })
+            .boxed(),
+        3 => any::<bool>().prop_map(Action::SetMuted).boxed(),
+        1 => Just(Action::Leave).boxed(),
+        1 => conference_request().prop_map(Action::Conference).boxed(),
+        2 => (target(), participant_request())
+            .prop_map(|(target, request)| Action::Participant(target, request))
+            .boxed(),
+    ]
+}
+
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         6 => (text(), pin(), any::<bool>())
@@ -359,6 +413,12 @@ fn step() -> impl Strategy<Value = Step> {
         1 => who().prop_map(|who| Step::Authenticate { who }).boxed(),
         1 => (text(), conference_request())
             .prop_map(|(token, request)| Step::Stranger { token, request })
+            .boxed(),
+        3 => (prop_oneof![4 => "[A-Z][a-z]{1,8} [A-Z][a-z]{1,10}", 1 => text()], role())
+            .prop_map(|(name, role)| Step::SimulatedJoin { name, role })
+            .boxed(),
+        10 => (driven(), action())
+            .prop_map(|(who, action)| Step::Simulated { who, action })
             .boxed(),
     ]
 }
@@ -449,7 +509,11 @@ struct Driver {
     // What a subscriber to the event stream knows.
     last_id: u64,
     roster_view: Vec<Participant>,
-    stage_view: Vec<Uuid>,
+    stage_view: Vec<(Uuid, u8)>,
+    /// Every simulated person who joined, present or gone.
+    simulated: Vec<Uuid>,
+    /// The voice activity each simulated person last reported successfully.
+    vads: HashMap<Uuid, u8>,
     presenter_view: Option<Uuid>,
     /// The status a present client believes in (its `conference_status` at join, then updates).
     client_status: Option<ConferenceStatus>,
@@ -478,6 +542,8 @@ impl Driver {
             last_id: 0,
             roster_view: Vec::new(),
             stage_view: Vec::new(),
+            simulated: Vec::new(),
+            vads: HashMap::new(),
             presenter_view: None,
             client_status: None,
             last_conference_update: None,
@@ -627,6 +693,17 @@ impl Driver {
                     assert_eq!(result, Err(Error::InvalidToken));
                 }
             }
+            Step::SimulatedJoin { name, role } => {
+                let command = SimulatedCommand::Join {
+                    display_name: name,
+                    role,
+                };
+                if let Ok(Reply::Uuids(uuids)) = self.command(Command::Simulated(command)) {
+                    assert_eq!(uuids.len(), 1);
+                    self.simulated.extend(uuids);
+                }
+            }
+            Step::Simulated { who, action } => self.drive(&who, action),
         }
         self.fire_due_timers();
         self.check_invariants();
@@ -712,6 +789,51 @@ impl Driver {
         }
     }
 
+    /// A simulated command: accepted only for simulated people who are present.
+    fn drive(&mut self, who: &Driven, action: Action) {
+        let uuid = match who {
+            Driven::Simulated(index) if !self.simulated.is_empty() => *index.get(&self.simulated),
+            Driven::Simulated(_) => Uuid::nil(),
+            Driven::Anyone(target) => self.uuid_of(target),
+        };
+        let mut spoke = None;
+        let command = match action {
+            Action::Speak(vad) => {
+                spoke = Some(vad);
+                SimulatedCommand::Speak { uuid, vad }
+            }
+            Action::RaiseHand => SimulatedCommand::RaiseHand { uuid },
+            Action::LowerHand => SimulatedCommand::LowerHand { uuid },
+            Action::Chat { text, to } => SimulatedCommand::Chat {
+                uuid,
+                text,
+                to: to.map(|target| self.uuid_of(&target)),
+            },
+            Action::SetMuted(muted) => SimulatedCommand::SetMuted { uuid, muted },
+            Action::Leave => SimulatedCommand::Leave { uuid },
+            Action::Conference(request) => SimulatedCommand::Request {
+                uuid,
+                request: Request::Conference(request),
+            },
+            Action::Participant(target, request) => SimulatedCommand::Request {
+                uuid,
+                request: Request::Participant {
+                    uuid: self.uuid_of(&target),
+                    request,
+                },
+            },
+        };
+        let drivable = self.simulated.contains(&uuid) && self.room.is_present(uuid);
+        let result = self.command(Command::Simulated(command));
+        if !drivable {
+            assert!(result.is_err(), "a simulated command drove {uuid}");
+        }
+        if let (Ok(_), Some(vad)) = (&result, spoke) {
+            assert!(vad <= 100, "vad {vad} accepted");
+            self.vads.insert(uuid, vad);
+        }
+    }
+
     fn transfer(&mut self, who: &Who, target: &Target, role: Option<Role>) {
         let Ok(Reply::OneTimeToken(ticket)) = self.command(Command::IssueReferToken { role })
         else {
@@ -729,7 +851,13 @@ impl Driver {
         };
         match self.command(Command::Request { token, request }) {
             Ok(Reply::Bool(true)) => self.tickets.push(ticket),
-            Ok(Reply::FarEndTransferred(far_end)) => self.far_ends_away.push(far_end),
+            Ok(Reply::FarEndTransferred(far_end)) => {
+                // A simulated person transferred away comes back, if at all, as a far end.
+                let uuid = far_end.participant.uuid;
+                self.simulated.retain(|&u| u != uuid);
+                self.vads.remove(&uuid);
+                self.far_ends_away.push(far_end);
+            }
             Ok(other) => panic!("transfer answered {other:?}"),
             Err(_) => {}
         }
@@ -779,7 +907,10 @@ impl Driver {
                     self.last_conference_update = Some(status.clone());
                 }
                 (Audience::Everyone, Event::Stage(entries)) => {
-                    self.stage_view = entries.iter().map(|e| e.participant_uuid).collect();
+                    self.stage_view = entries
+                        .iter()
+                        .map(|e| (e.participant_uuid, e.vad))
+                        .collect();
                     for (index, entry) in entries.iter().enumerate() {
                         assert_eq!(entry.stage_index, index);
                     }
@@ -829,16 +960,36 @@ impl Driver {
             "the roster rebuilt from events differs"
         );
 
-        // The stage a subscriber saw last is who has media now, spotlights first.
-        let mut on_stage: Vec<(bool, Option<Timestamp>, usize, Uuid)> = roster
+        // The stage a subscriber saw last is who has media now, spotlights first, each as loud as they
+        // last spoke unless muted.
+        let mut on_stage: Vec<(bool, Option<Timestamp>, usize, Uuid, u8)> = roster
             .iter()
             .enumerate()
             .filter(|(_, p)| p.has_media && p.service_type.is_admitted())
-            .map(|(order, p)| (p.spotlight.is_none(), p.spotlight, order, p.uuid))
+            .map(|(order, p)| {
+                let heard = !p.is_muted && !p.is_client_muted;
+                let vad = self.vads.get(&p.uuid).copied().filter(|_| heard);
+                (
+                    p.spotlight.is_none(),
+                    p.spotlight,
+                    order,
+                    p.uuid,
+                    vad.unwrap_or(0),
+                )
+            })
             .collect();
         on_stage.sort();
-        let stage: Vec<Uuid> = on_stage.into_iter().map(|(.., uuid)| uuid).collect();
+        let stage: Vec<(Uuid, u8)> = on_stage
+            .into_iter()
+            .map(|(.., uuid, vad)| (uuid, vad))
+            .collect();
         assert_eq!(self.stage_view, stage, "the last stage event is stale");
+
+        // Simulated people are WebRTC video calls with media.
+        for participant in roster.iter().filter(|p| self.simulated.contains(&p.uuid)) {
+            assert_eq!(participant.protocol, Protocol::Webrtc);
+            assert!(participant.has_media && participant.supports_direct_chat);
+        }
 
         // At most one participant presents: the one the last presentation_start named.
         let presenting: Vec<Uuid> = roster

@@ -181,7 +181,7 @@ impl Conference {
         let others: Vec<Uuid> = self
             .roster
             .iter()
-            .filter(|(uuid, member)| **uuid != caller && member.session.is_some())
+            .filter(|(uuid, member)| **uuid != caller && member.receives_chat())
             .map(|(uuid, _)| *uuid)
             .collect();
         for uuid in others {
@@ -250,13 +250,8 @@ impl Conference {
             supports_direct_chat: false,
         };
         let uuid = participant.uuid;
-        self.roster.insert(
-            uuid,
-            Member {
-                participant: participant.clone(),
-                session: None,
-            },
-        );
+        self.roster
+            .insert(uuid, Member::far_end(participant.clone()));
         self.timers
             .schedule(now.plus_millis(answer_after), Timer::DialAnswer(uuid));
         self.emit(Audience::Everyone, Event::ParticipantCreate(participant));

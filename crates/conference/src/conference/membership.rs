@@ -35,24 +35,50 @@ impl Conference {
                 role
             }
         };
-        let waiting = role == Role::Guest && self.room.locked;
-        let service_type = if waiting {
-            ServiceType::WaitingRoom
-        } else {
-            self.admitted_service_type()
-        };
         let participant = Participant {
+            call_tag: join.call_tag,
+            vendor: join.vendor,
+            supports_direct_chat: join.supports_direct_chat,
+            ..self.newcomer(now, display_name.clone(), role)
+        };
+        let service_type = participant.service_type;
+        let uuid = participant.uuid;
+        let session = self.open_session(now, uuid);
+        let token = session.token.clone();
+        self.welcome(now, Member::client(participant, session));
+        Ok(Reply::Token(TokenGrant {
+            token,
+            expires_secs: self.settings.token_expiry_secs,
+            participant_uuid: uuid,
+            display_name,
+            role,
+            service_type: self.vmr.service_type,
+            current_service_type: service_type,
+            conference_name: self.vmr.name.clone(),
+            chat_enabled: self.vmr.chat_enabled,
+        }))
+    }
+
+    /// Someone who joins by themselves with `role`, as an API client without media; other kinds of
+    /// client change what they are.
+    pub(super) fn newcomer(
+        &mut self,
+        now: Timestamp,
+        display_name: String,
+        role: Role,
+    ) -> Participant {
+        Participant {
             uuid: self.ids.uuid(),
-            display_name: display_name.clone(),
             overlay_text: display_name.clone(),
+            display_name,
             uri: String::new(),
             local_alias: self.vmr.name.clone(),
             role,
             protocol: Protocol::Api,
-            service_type,
+            service_type: self.entry_for(role),
             call_direction: CallDirection::In,
-            call_tag: join.call_tag,
-            vendor: join.vendor,
+            call_tag: String::new(),
+            vendor: String::new(),
             start_time: now,
             buzz_time: None,
             spotlight: None,
@@ -67,38 +93,35 @@ impl Conference {
             rx_presentation: true,
             show_live_captions: false,
             needs_presentation_in_mix: false,
-            supports_direct_chat: join.supports_direct_chat,
-        };
+            supports_direct_chat: false,
+        }
+    }
+
+    /// Where a newcomer with `role` goes: a guest of a locked conference waits to be let in.
+    pub(super) fn entry_for(&self, role: Role) -> ServiceType {
+        if role == Role::Guest && self.room.locked {
+            ServiceType::WaitingRoom
+        } else {
+            self.admitted_service_type()
+        }
+    }
+
+    /// Add a newcomer who joined (rather than was dialled or transferred) and tell everyone: a waiting
+    /// guest waits only so long, and the first host starts the conference.
+    pub(super) fn welcome(&mut self, now: Timestamp, member: Member) {
+        let participant = member.participant.clone();
         let uuid = participant.uuid;
-        let session = self.open_session(now, uuid);
-        let token = session.token.clone();
-        self.roster.insert(
-            uuid,
-            Member {
-                participant: participant.clone(),
-                session: Some(session),
-            },
-        );
-        if waiting {
+        self.stage_dirty |= participant.has_media;
+        self.roster.insert(uuid, member);
+        if participant.service_type == ServiceType::WaitingRoom {
             let deadline = now.plus_secs(self.settings.waiting_room_timeout_secs);
             self.timers
                 .schedule(deadline, Timer::WaitingRoomTimeout(uuid));
         }
-        self.emit(Audience::Everyone, Event::ParticipantCreate(participant));
-        if role == Role::Host && !self.room.started {
+        if participant.role == Role::Host {
             self.room.started = true;
         }
-        Ok(Reply::Token(TokenGrant {
-            token,
-            expires_secs: self.settings.token_expiry_secs,
-            participant_uuid: uuid,
-            display_name,
-            role,
-            service_type: self.vmr.service_type,
-            current_service_type: service_type,
-            conference_name: self.vmr.name.clone(),
-            chat_enabled: self.vmr.chat_enabled,
-        }))
+        self.emit(Audience::Everyone, Event::ParticipantCreate(participant));
     }
 
     /// The Pexip PIN rules: no host PIN means everyone is host; otherwise the PIN decides the role, and
@@ -141,7 +164,7 @@ impl Conference {
         }))
     }
 
-    fn check_capacity(&self) -> Result<(), Error> {
+    pub(super) fn check_capacity(&self) -> Result<(), Error> {
         match self.vmr.participant_limit {
             Some(limit) if self.roster.len() >= limit => Err(Error::LimitReached),
             _ => Ok(()),
@@ -235,13 +258,8 @@ impl Conference {
                 .schedule(now.plus_millis(after), Timer::DialAnswer(uuid));
         }
         self.stage_dirty |= participant.has_media;
-        self.roster.insert(
-            uuid,
-            Member {
-                participant: participant.clone(),
-                session: None,
-            },
-        );
+        self.roster
+            .insert(uuid, Member::far_end(participant.clone()));
         self.emit(Audience::Everyone, Event::ParticipantCreate(participant));
         Ok(Reply::Uuids(vec![uuid]))
     }
@@ -267,7 +285,7 @@ impl Conference {
                 self.tokens.remove(previous);
             }
         }
-        self.stage_dirty |= self.stage.contains(&uuid);
+        self.stage_dirty |= self.stage.iter().any(|e| e.participant_uuid == uuid);
         self.emit(Audience::Everyone, Event::ParticipantDelete(uuid));
         if self.roster.is_empty() {
             let layout_changed = self.room.layout != LayoutState::default();

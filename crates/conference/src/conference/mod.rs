@@ -3,6 +3,7 @@
 mod conference_requests;
 mod membership;
 mod participant_requests;
+mod simulated;
 mod stage;
 mod timers;
 
@@ -14,7 +15,7 @@ use uuid::Uuid;
 use crate::command::{Command, Request};
 use crate::config::{Settings, VmrConfig};
 use crate::error::Error;
-use crate::event::{Audience, Event, Outbound};
+use crate::event::{Audience, Event, Outbound, StageEntry};
 use crate::ids::IdSource;
 use crate::layout::LayoutState;
 use crate::participant::{Participant, Role, ServiceType};
@@ -33,7 +34,8 @@ pub struct Conference {
     tokens: HashMap<String, Uuid>,
     one_time_tokens: HashMap<String, OneTimeToken>,
     room: RoomState,
-    stage: Vec<Uuid>,
+    /// The stage as the last `stage` event told it.
+    stage: Vec<StageEntry>,
     stage_dirty: bool,
     /// The status as the last `conference_update` told it.
     announced_status: ConferenceStatus,
@@ -46,6 +48,53 @@ pub struct Conference {
 struct Member {
     participant: Participant,
     session: Option<Session>,
+    /// A simulated person (see [`crate::SimulatedCommand`]): no session, yet receives chat.
+    simulated: bool,
+    /// Voice activity 0..=100, as last reported for a simulated person; 0 for everyone else.
+    vad: u8,
+}
+
+impl Member {
+    fn client(participant: Participant, session: Session) -> Self {
+        Member {
+            participant,
+            session: Some(session),
+            simulated: false,
+            vad: 0,
+        }
+    }
+
+    fn far_end(participant: Participant) -> Self {
+        Member {
+            participant,
+            session: None,
+            simulated: false,
+            vad: 0,
+        }
+    }
+
+    fn simulated(participant: Participant) -> Self {
+        Member {
+            participant,
+            session: None,
+            simulated: true,
+            vad: 0,
+        }
+    }
+
+    /// Whether chat can reach this participant: a client with an event stream, or a simulated person.
+    fn receives_chat(&self) -> bool {
+        self.session.is_some() || self.simulated
+    }
+
+    /// The voice activity the stage shows: nothing is heard from a muted participant.
+    fn audible_vad(&self) -> u8 {
+        if self.participant.is_muted || self.participant.is_client_muted {
+            0
+        } else {
+            self.vad
+        }
+    }
 }
 
 struct Session {
@@ -132,19 +181,25 @@ impl Conference {
                 self.authenticate(now, &token).map(Reply::Authenticated)
             }
             Command::Reconfigure(vmr) => self.reconfigure(vmr),
+            Command::Simulated(command) => self.simulated(now, command),
             Command::Request { token, request } => {
                 let caller = self.authenticate(now, &token)?;
-                match request {
-                    Request::Conference(request) => self.conference_request(now, caller, request),
-                    Request::Participant { uuid, request } => {
-                        self.participant_request(now, caller, uuid, request)
-                    }
-                }
+                self.request(now, caller, request)
             }
         };
         self.flush_stage();
         self.flush_status();
         reply
+    }
+
+    /// A request made by `caller`, who is known to be in the conference.
+    fn request(&mut self, now: Timestamp, caller: Uuid, request: Request) -> Result<Reply, Error> {
+        match request {
+            Request::Conference(request) => self.conference_request(now, caller, request),
+            Request::Participant { uuid, request } => {
+                self.participant_request(now, caller, uuid, request)
+            }
+        }
     }
 
     /// The participant a token belongs to, if the token is valid at `now`.
@@ -258,7 +313,8 @@ impl Conference {
         change(&mut member.participant);
         if member.participant != before {
             let after = member.participant.clone();
-            if before.has_media != after.has_media || before.spotlight != after.spotlight {
+            // Whether, where and how loud someone is on stage depends on more than one field.
+            if before.has_media || after.has_media {
                 self.stage_dirty = true;
             }
             self.emit(Audience::Everyone, Event::ParticipantUpdate(after));

@@ -239,7 +239,7 @@ impl Conference {
         mime_type: String,
         payload: String,
     ) -> Result<Reply, Error> {
-        if self.member(target)?.session.is_none() {
+        if !self.member(target)?.receives_chat() {
             return Err(Error::invalid(
                 "that participant cannot receive chat messages",
             ));

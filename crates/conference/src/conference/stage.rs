@@ -1,26 +1,39 @@
 //! Who is on stage, and the layouts each role sees.
 
-use uuid::Uuid;
-
 use super::Conference;
 use crate::event::{Audience, Event, LayoutView, StageEntry};
 use crate::layout;
 use crate::participant::Role;
 
 impl Conference {
-    /// Participants with media, spotlighted ones first (earliest spotlight first), then in join order.
-    fn current_stage(&self) -> Vec<Uuid> {
+    /// Participants with media, spotlighted ones first (earliest spotlight first), then in join order,
+    /// each with the voice activity heard from them.
+    fn current_stage(&self) -> Vec<StageEntry> {
         let mut on_stage: Vec<_> = self
-            .participants()
-            .filter(|p| p.has_media && p.service_type.is_admitted())
+            .roster
+            .values()
+            .filter(|m| m.participant.has_media && m.participant.service_type.is_admitted())
             .enumerate()
-            .map(|(order, p)| (p.spotlight.map_or((1, 0), |t| (0, t.0)), order, p.uuid))
+            .map(|(order, m)| {
+                let p = &m.participant;
+                let rank = p.spotlight.map_or((1, 0), |t| (0, t.0));
+                (rank, order, p.uuid, m.audible_vad())
+            })
             .collect();
         on_stage.sort_unstable();
-        on_stage.into_iter().map(|(_, _, uuid)| uuid).collect()
+        on_stage
+            .into_iter()
+            .enumerate()
+            .map(|(stage_index, (_, _, participant_uuid, vad))| StageEntry {
+                participant_uuid,
+                stage_index,
+                vad,
+            })
+            .collect()
     }
 
-    /// Emit `stage` and `layout` if the set of participants on stage changed.
+    /// Emit `stage` if who is on stage, in what order or how loud changed, and `layout` too when the
+    /// participants or their order did.
     pub(super) fn flush_stage(&mut self) {
         if !std::mem::take(&mut self.stage_dirty) {
             return;
@@ -29,19 +42,16 @@ impl Conference {
         if stage == self.stage {
             return;
         }
-        self.stage = stage;
-        let entries = self
-            .stage
-            .iter()
-            .enumerate()
-            .map(|(stage_index, &participant_uuid)| StageEntry {
-                participant_uuid,
-                stage_index,
-                vad: 0,
-            })
-            .collect();
-        self.emit(Audience::Everyone, Event::Stage(entries));
-        self.emit_layouts();
+        let same_people = stage.len() == self.stage.len()
+            && stage
+                .iter()
+                .zip(&self.stage)
+                .all(|(now, before)| now.participant_uuid == before.participant_uuid);
+        self.stage.clone_from(&stage);
+        self.emit(Audience::Everyone, Event::Stage(stage));
+        if !same_people {
+            self.emit_layouts();
+        }
     }
 
     /// Each role sees its own layout.
@@ -60,7 +70,12 @@ impl Conference {
         };
         let shown = layout::capacity(&view);
         LayoutView {
-            participants: self.stage.iter().copied().take(shown).collect(),
+            participants: self
+                .stage
+                .iter()
+                .map(|entry| entry.participant_uuid)
+                .take(shown)
+                .collect(),
             view,
             chair_layout: state.host_layout.clone(),
             guest_layout: state.guest_layout.clone(),

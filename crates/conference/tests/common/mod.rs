@@ -6,8 +6,8 @@
 
 use plugboard_conference::{
     Audience, Command, Conference, ConferenceRequest, Error, Event, JoinRequest, Outbound,
-    Participant, ParticipantRequest, Reply, Request, Role, SequentialIds, Settings, Timestamp,
-    TokenGrant, VmrConfig,
+    Participant, ParticipantRequest, Reply, Request, Role, SequentialIds, Settings,
+    SimulatedCommand, Timestamp, TokenGrant, VmrConfig,
 };
 use uuid::Uuid;
 
@@ -123,6 +123,22 @@ impl Room {
         match self.handle(Command::RequestToken(join))? {
             Reply::Token(grant) => Ok(grant),
             other => panic!("request_token answered {other:?}"),
+        }
+    }
+
+    pub fn simulated(&mut self, command: SimulatedCommand) -> Result<Reply, Error> {
+        self.handle(Command::Simulated(command))
+    }
+
+    /// A simulated person joins; panics unless the conference lets them.
+    pub fn join_simulated(&mut self, display_name: &str, role: Role) -> Uuid {
+        let join = SimulatedCommand::Join {
+            display_name: display_name.to_owned(),
+            role,
+        };
+        match self.simulated(join) {
+            Ok(Reply::Uuids(uuids)) if uuids.len() == 1 => uuids[0],
+            other => panic!("a simulated join answered {other:?}"),
         }
     }
 
