@@ -10,8 +10,13 @@
   // The toolbar button's icon and label follow the conference: they change while it is locked.
   var state$ = PEX.pluginAPI.createNewState({ icon: ICON, label: 'Meeting tools' });
   var conference = { locked: false, guestsMuted: false };
+  /** @type {PEX.Subscription[]} */
   var subscriptions = [];
 
+  /**
+   * @param {PEX.Observable<PEX.Participant[]>} participants$
+   * @param {PEX.Observable<PEX.ConferenceDetails>} conferenceDetails$
+   */
   function load(participants$, conferenceDetails$) {
     subscriptions.push(
       conferenceDetails$.subscribe(function (details) {
@@ -31,12 +36,14 @@
     subscriptions = [];
   }
 
+  /** @param {PEX.Participant[]} participants */
   function presenterOf(participants) {
     return participants.filter(function (participant) {
       return participant.presenting;
     })[0];
   }
 
+  /** @param {PEX.Participant[]} participants */
   function dialogBody(participants) {
     var presenter = presenterOf(participants);
     return (
@@ -60,6 +67,10 @@
     );
   }
 
+  /**
+   * @param {string} id
+   * @param {() => void} handler
+   */
   function onClick(id, handler) {
     var button = document.getElementById(id);
     if (button) {
@@ -71,6 +82,7 @@
   }
 
   // The toolbar action: called with the participants of the conference.
+  /** @param {PEX.Participant[]} participants */
   function openMeetingTools(participants) {
     PEX.pluginAPI
       .openTemplateDialog({ title: 'Meeting tools', body: dialogBody(participants) })
@@ -101,7 +113,7 @@
           dialogRef.close();
         });
         onClick('meetingToolsPost', function () {
-          var input = document.getElementById('meetingToolsNotice');
+          var input = /** @type {HTMLInputElement | null} */ (document.getElementById('meetingToolsNotice'));
           if (input && input.value) {
             PEX.pluginAPI.sendChatMessage('Notice: ' + input.value);
           }
