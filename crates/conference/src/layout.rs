@@ -76,7 +76,15 @@ impl Default for LayoutState {
 }
 
 impl LayoutState {
+    /// Apply `transforms`; an empty `{}` puts the default layout back (an override stays).
     pub fn apply(&mut self, transforms: &Transforms) {
+        if *transforms == Transforms::default() {
+            *self = LayoutState {
+                override_layout: self.override_layout.take(),
+                ..LayoutState::default()
+            };
+            return;
+        }
         if let Some(layout) = &transforms.layout {
             self.host_layout.clone_from(layout);
             self.guest_layout.clone_from(layout);

@@ -1656,6 +1656,28 @@ fn a_valid_layout_is_announced_to_each_role_with_its_own_view() {
 }
 
 #[test]
+fn an_empty_transform_puts_the_default_layout_back() {
+    let mut room = Room::pinned();
+    let host = room.join_host("Hannah");
+    let transforms = Transforms {
+        layout: Some("4:0".to_owned()),
+        enable_overlay_text: Some(false),
+        ..Transforms::default()
+    };
+    room.conference_request(&host, ConferenceRequest::TransformLayout(transforms))
+        .unwrap();
+    room.drain_events();
+    room.conference_request(&host, ConferenceRequest::TransformLayout(Transforms::default()))
+        .unwrap();
+    let events = room.drain_events();
+    let Some(Event::Layout(view)) = events.first().map(|o| &o.event) else {
+        panic!("no layout event: {events:?}");
+    };
+    assert_eq!((view.view.as_str(), view.chair_layout.as_str()), ("1:7", "1:7"));
+    assert!(view.overlay_text_enabled);
+}
+
+#[test]
 fn a_layout_shows_only_as_many_participants_as_it_has_room_for() {
     let mut room = Room::open();
     let host = room.join_host("Hannah");
