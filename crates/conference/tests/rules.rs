@@ -1667,13 +1667,19 @@ fn an_empty_transform_puts_the_default_layout_back() {
     room.conference_request(&host, ConferenceRequest::TransformLayout(transforms))
         .unwrap();
     room.drain_events();
-    room.conference_request(&host, ConferenceRequest::TransformLayout(Transforms::default()))
-        .unwrap();
+    room.conference_request(
+        &host,
+        ConferenceRequest::TransformLayout(Transforms::default()),
+    )
+    .unwrap();
     let events = room.drain_events();
     let Some(Event::Layout(view)) = events.first().map(|o| &o.event) else {
         panic!("no layout event: {events:?}");
     };
-    assert_eq!((view.view.as_str(), view.chair_layout.as_str()), ("1:7", "1:7"));
+    assert_eq!(
+        (view.view.as_str(), view.chair_layout.as_str()),
+        ("1:7", "1:7")
+    );
     assert!(view.overlay_text_enabled);
 }
 
