@@ -151,13 +151,14 @@ export async function waitForLog(p, plugin, event, count = 1) {
 }
 
 /**
- * Plugin menu items rendered for `pluginId` (and `action`), anywhere in the page.
+ * Plugin menu items rendered for `pluginId` (and `action`), anywhere in the page (not the entries
+ * of Settings → Plugins, which have no action).
  * @param {Person} p
  * @param {string} pluginId
  * @param {string} [action]
  */
 export function pluginItem(p, pluginId, action) {
-  const actionSelector = action ? `[data-plugin-action="${action}"]` : '';
+  const actionSelector = action ? `[data-plugin-action="${action}"]` : '[data-plugin-action]';
   return p.page.locator(`[data-plugin-id="${pluginId}"]${actionSelector}`);
 }
 
