@@ -129,3 +129,22 @@ describe('dial', () => {
     await eventually(async () => !(await host.participant(uuid)), { what: 'the dialled participant is gone' });
   });
 });
+
+describe('transferring a dialled participant', () => {
+  test('to a room that refuses it (full) fails, and the participant stays where it was', async () => {
+    const host = await join(node, rooms.open(), { name: 'Dialler' });
+    const [uuid] = await dial(host, { destination: 'sip:carol@example.com' });
+    await eventually(async () => (await host.participant(uuid))?.service_type === 'conference', { what: 'answered' });
+    const full = rooms.limited();
+    await join(node, full, { name: 'First' });
+    await join(node, full, { name: 'Second' });
+
+    const answer = await raw(node, host.alias, `participants/${uuid}/transfer`, {
+      token: host.token,
+      json: { conference_alias: full },
+    });
+    assert.notEqual(answer.status, 200, 'the full room refuses the transfer');
+    const back = await eventually(async () => host.participant(uuid), { what: 'the participant is back in its room' });
+    assert.equal(back.service_type, 'conference');
+  });
+});

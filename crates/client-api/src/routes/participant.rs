@@ -165,9 +165,16 @@ async fn transfer(call: Call, target: Uuid, bytes: &[u8]) -> ApiResult {
     {
         Reply::Bool(value) => Ok(success(value)),
         Reply::FarEndTransferred(far_end) => {
-            match destination.command(Command::AdmitFarEnd(far_end)).await {
+            match destination
+                .command(Command::AdmitFarEnd(far_end.clone()))
+                .await
+            {
                 Some(Ok(_)) => Ok(success(true)),
-                Some(Err(error)) => Err(error.into()),
+                Some(Err(error)) => {
+                    // The target refused it (full, say): it goes back where it was rather than vanish.
+                    call.conference.tell(Command::AdmitFarEnd(far_end));
+                    Err(error.into())
+                }
                 None => Err(ApiError::Unavailable),
             }
         }
