@@ -1,14 +1,16 @@
 //! One task per live conference: it owns the engine, runs its timers, and fans its events out.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 
 use bytes::Bytes;
-use plugboard_conference::{Audience, Command, Conference, Error, Event, Reply, Role};
-use tokio::sync::{mpsc, oneshot};
+use plugboard_conference::{Audience, Command, Conference, Error, Event, Outbound, Reply, Role};
+use tokio::sync::{broadcast, mpsc, oneshot};
 use uuid::Uuid;
 
 use crate::clock;
 use crate::stream::Subscription;
+use crate::watch::RoomWatch;
 use crate::wire::{event_data, frame, participant_data, sync_frames};
 
 /// How many recent events a reconnecting stream can resume from with `Last-Event-ID`.
@@ -16,6 +18,8 @@ const RESUME_BUFFER_EVENTS: usize = 4096;
 /// Frames a subscriber may fall behind by before it is disconnected, instead of growing memory.
 const SUBSCRIBER_BACKLOG: usize = 8192;
 const MAILBOX: usize = 4096;
+/// Events a watcher may fall behind by before it misses some.
+const WATCH_BACKLOG: usize = 4096;
 
 pub(crate) enum Message {
     Command {
@@ -26,6 +30,9 @@ pub(crate) enum Message {
         token: String,
         last_event_id: Option<u64>,
         reply: oneshot::Sender<Result<Subscription, Error>>,
+    },
+    Watch {
+        reply: oneshot::Sender<RoomWatch>,
     },
 }
 
@@ -43,6 +50,7 @@ impl ConferenceHandle {
             subscribers: HashMap::new(),
             recent: VecDeque::new(),
             roster_json: HashMap::new(),
+            watchers: None,
         };
         tokio::spawn(actor.run(inbox));
         ConferenceHandle { mailbox }
@@ -86,6 +94,13 @@ impl ConferenceHandle {
         self.mailbox.send(message).await.ok()?;
         answer.await.ok()
     }
+
+    /// Every event of the conference from now on; `None` when the actor is gone.
+    pub async fn watch(&self) -> Option<RoomWatch> {
+        let (reply, answer) = oneshot::channel();
+        self.mailbox.send(Message::Watch { reply }).await.ok()?;
+        answer.await.ok()
+    }
 }
 
 struct Subscriber {
@@ -106,6 +121,8 @@ struct Actor {
     /// Each participant's JSON as last sent, so that the sync of a new stream copies instead of
     /// serializing the whole roster again.
     roster_json: HashMap<Uuid, Bytes>,
+    /// In-process observers of every event, whoever it is for; made when the first one watches.
+    watchers: Option<broadcast::Sender<Arc<Outbound>>>,
 }
 
 impl Actor {
@@ -138,6 +155,16 @@ impl Actor {
             } => {
                 let result = self.subscribe(&token, last_event_id);
                 let _ = reply.send(result);
+            }
+            Message::Watch { reply } => {
+                // Pending events belong to the past of this watch.
+                self.deliver_events();
+                let events = self
+                    .watchers
+                    .get_or_insert_with(|| broadcast::channel(WATCH_BACKLOG).0)
+                    .subscribe();
+                let participants = self.conference.participants().cloned().collect();
+                let _ = reply.send(RoomWatch::new(participants, events));
             }
         }
     }
@@ -203,6 +230,12 @@ impl Actor {
 
     fn deliver_events(&mut self) {
         while let Some(outbound) = self.conference.poll_event() {
+            if let Some(watchers) = &self.watchers {
+                if watchers.receiver_count() > 0 {
+                    // Fails only when the last watcher just left.
+                    let _ = watchers.send(Arc::new(outbound.clone()));
+                }
+            }
             let data = event_data(&outbound.event);
             let frame = frame(outbound.id, outbound.event.name(), &data);
             self.fan_out(outbound.audience, &frame);

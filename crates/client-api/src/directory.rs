@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use plugboard_conference::{Command, Conference, Settings, VmrConfig};
+use plugboard_conference::{Command, Conference, Reply, Settings, VmrConfig};
 use thiserror::Error;
 
 use crate::actor::ConferenceHandle;
 use crate::ids::RandomIds;
+use crate::watch::RoomWatch;
 
 #[derive(Debug, Error)]
 pub enum DirectoryError {
@@ -20,6 +21,18 @@ pub enum DirectoryError {
         first: String,
         second: String,
     },
+}
+
+/// Why a command or a watch could not reach a room, or what the conference answered.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RoomError {
+    #[error("no room answers to {0:?}")]
+    NoSuchRoom(String),
+    /// The node is shutting down.
+    #[error("the conference has ended")]
+    Gone,
+    #[error(transparent)]
+    Refused(#[from] plugboard_conference::Error),
 }
 
 /// Every room of the node, each with its live conference. Aliases match case-insensitively.
@@ -111,6 +124,27 @@ impl Directory {
             .map(|room| room.conference.clone())
     }
 
+    /// Whether an alias reaches a room.
+    pub fn has_room(&self, alias: &str) -> bool {
+        self.conference(alias).is_some()
+    }
+
+    /// Run a command in the conference an alias reaches, exactly as the client API's routes do.
+    pub async fn command(&self, alias: &str, command: Command) -> Result<Reply, RoomError> {
+        let conference = self
+            .conference(alias)
+            .ok_or_else(|| RoomError::NoSuchRoom(alias.to_owned()))?;
+        Ok(conference.command(command).await.ok_or(RoomError::Gone)??)
+    }
+
+    /// Every event of the conference an alias reaches from now on, with who is there now.
+    pub async fn watch(&self, alias: &str) -> Result<RoomWatch, RoomError> {
+        let conference = self
+            .conference(alias)
+            .ok_or_else(|| RoomError::NoSuchRoom(alias.to_owned()))?;
+        conference.watch().await.ok_or(RoomError::Gone)
+    }
+
     /// The names of all rooms, sorted.
     pub fn room_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
@@ -192,6 +226,54 @@ mod tests {
 
         directory.remove("boardroom");
         assert_eq!(directory.room_names(), vec!["meet"]);
+    }
+
+    fn join(name: &str) -> Command {
+        Command::Simulated(plugboard_conference::SimulatedCommand::Join {
+            display_name: name.to_owned(),
+            role: plugboard_conference::Role::Guest,
+        })
+    }
+
+    #[tokio::test]
+    async fn commands_reach_a_room_by_alias_and_watchers_see_everything_after_their_start() {
+        use plugboard_conference::{Error, Event};
+
+        let directory =
+            Directory::start(vec![room("meet", &["lobby"])], &Settings::default()).unwrap();
+        let Ok(Reply::Uuids(first)) = directory.command("meet", join("Amara")).await else {
+            panic!("the join failed");
+        };
+        let mut watch = directory.watch("LOBBY").await.unwrap();
+        assert_eq!(watch.participants.len(), 1);
+        assert_eq!(watch.participants[0].uuid, first[0]);
+
+        let Ok(Reply::Uuids(second)) = directory.command("lobby", join("Bo")).await else {
+            panic!("the join failed");
+        };
+        let event = watch.events.next().await.unwrap();
+        assert!(
+            matches!(&event.event, Event::ParticipantCreate(p) if p.uuid == second[0]),
+            "{event:?}"
+        );
+        assert_eq!(watch.events.missed(), 0);
+
+        assert_eq!(
+            directory.command("nowhere", join("Cy")).await,
+            Err(RoomError::NoSuchRoom("nowhere".to_owned()))
+        );
+        assert!(matches!(
+            directory.watch("nowhere").await,
+            Err(RoomError::NoSuchRoom(_))
+        ));
+        let leave_twice = Command::Simulated(plugboard_conference::SimulatedCommand::Leave {
+            uuid: uuid::Uuid::nil(),
+        });
+        assert_eq!(
+            directory.command("meet", leave_twice).await,
+            Err(RoomError::Refused(Error::ParticipantNotFound))
+        );
+        assert!(directory.has_room("Meet") && !directory.has_room("nowhere"));
     }
 
     #[tokio::test]

@@ -10,7 +10,9 @@ mod ids;
 mod path;
 mod routes;
 mod stream;
+mod watch;
 mod wire;
 
-pub use directory::{Directory, DirectoryError};
+pub use directory::{Directory, DirectoryError, RoomError};
 pub use routes::router;
+pub use watch::{RoomEvents, RoomWatch};
