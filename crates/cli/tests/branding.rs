@@ -64,7 +64,9 @@ fn copy_dir(from: &Path, to: &Path) {
 fn the_example_package_checks_clean_with_exit_status_0() {
     let output = plugboard(&["check", path_arg(&example())]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
-    assert!(text(&output.stdout).contains("clean (1 plugin checked)"));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+    assert!(stdout.contains("(8 plugins checked)"), "{stdout}");
 }
 
 #[test]
@@ -174,7 +176,8 @@ fn package_then_check_is_clean() {
         text(&packaged.stderr)
     );
     assert!(
-        text(&packaged.stdout).starts_with("packaged 5 files into"),
+        text(&packaged.stdout).starts_with("packaged ")
+            && text(&packaged.stdout).contains(" files into"),
         "{}",
         text(&packaged.stdout)
     );
