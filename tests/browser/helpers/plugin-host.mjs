@@ -48,13 +48,22 @@ export function brandingCopy(plugins, { from = FIXTURE } = {}) {
 }
 
 /**
+ * The node's options: `branding` and `config` as given, null for the node's defaults.
+ * @param {string | null} branding
+ * @param {string | null} config
+ */
+function nodeOptions(branding, config) {
+  return { ...(branding === null ? {} : { branding }), ...(config === null ? {} : { config }) };
+}
+
+/**
  * One node and one browser for a test file.
- * @param {{branding?: string, config?: string | null}} [options]  `branding`: the package to serve
- *   (default: the fixture); `config`: the node's TOML (default: numbered rooms of pexrtc-rooms.mjs;
- *   null for the demo rooms)
+ * @param {{branding?: string | null, config?: string | null}} [options]  `branding`: the package to
+ *   serve (default: the fixture; null for the example package `plugboard serve` shows by default);
+ *   `config`: the node's TOML (default: numbered rooms of pexrtc-rooms.mjs; null for the demo rooms)
  */
 export async function startPluginSuite({ branding = FIXTURE, config = roomsConfig() } = {}) {
-  const node = await startNode({ branding, ...(config === null ? {} : { config }) });
+  const node = await startNode(nodeOptions(branding, config));
   const browser = await launchAppBrowser();
   /** @type {Person[]} */
   const people = [];
