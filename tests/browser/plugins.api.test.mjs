@@ -160,9 +160,10 @@ describe('PEX.pluginAPI', { concurrency: false }, () => {
     await probeCall('sendChatMessage', 'Recording starts in a minute');
     await probeCall('sendChatMessage', { type: '[Chat] Send Message', payload: 'Recording has started' });
     await showPanel(guest, 'chat');
-    const first = guest.page.locator('.chat__message', { hasText: 'Recording starts in a minute' });
-    assert.equal(await first.locator('.chat__sender').textContent(), 'Hannah Host');
+    // Two requests in flight at once may reach the node in either order; both arrive, from Hannah.
+    await guest.page.locator('.chat__message', { hasText: 'Recording starts in a minute' }).waitFor();
     await guest.page.locator('.chat__message', { hasText: 'Recording has started' }).waitFor();
+    assert.deepEqual(await guest.page.locator('.chat__sender').allTextContents(), ['Hannah Host']);
     assert.deepEqual(await host.page.evaluate(() => window.sent), ['Recording starts in a minute', 'Recording has started']);
     // The sender sees their own messages in the chat too.
     await showPanel(host, 'chat');
