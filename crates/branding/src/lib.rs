@@ -15,7 +15,9 @@ pub mod paths;
 pub mod position;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
+pub mod settings_edit;
 pub mod source;
 pub mod zip_safety;
 

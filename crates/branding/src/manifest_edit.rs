@@ -50,7 +50,7 @@ pub fn with_branding(text: &str, id: BrandingId) -> Result<String, NotAnObject> 
 }
 
 /// Inserts `properties` right after the object's `{`, indented like its first property.
-fn insertion(
+pub(crate) fn insertion(
     text: &str,
     object: &Object<'_>,
     properties: &[String],

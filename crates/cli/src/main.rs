@@ -7,6 +7,7 @@ mod bench_crowd;
 mod check;
 mod deploy;
 mod dev;
+mod new;
 mod package;
 mod serve;
 
@@ -37,6 +38,9 @@ enum Command {
     /// Load generators that measure a node.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Create a branding package, or add a plugin to one.
+    #[command(subcommand)]
+    New(new::NewCommand),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
     let command = match cli.command {
         Command::Check(args) => return check::run(args),
         Command::Package(args) => return package::run(args),
+        Command::New(command) => return new::run(command),
         command => command,
     };
     init_logging();
@@ -57,7 +62,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match command {
             // Handled above, without the async runtime.
-            Command::Check(_) | Command::Package(_) => Ok(()),
+            Command::Check(_) | Command::Package(_) | Command::New(_) => Ok(()),
             Command::Serve(args) => serve::run(args).await,
             Command::Bench(command) => bench::run(command).await,
             Command::Deploy(args) => deploy::run(args).await,

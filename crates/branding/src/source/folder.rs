@@ -1,5 +1,5 @@
-//! Reading a package folder. Hidden entries (`.git`, `.DS_Store`, …) are skipped, symbolic links are
-//! reported and not followed.
+//! Reading a package folder. Hidden entries (`.git`, `.DS_Store`, …) and the project files of the author's
+//! tools ([`TOOL_FILES`]) are skipped, symbolic links are reported and not followed.
 
 use std::fs;
 use std::io::Read;
@@ -9,6 +9,10 @@ use super::SourceFiles;
 use crate::limits::{Budget, Limits};
 use crate::load_error::Rejection;
 use crate::rules;
+
+/// Files that serve the author's editor and TypeScript, not the app: `plugboard new plugin` puts a
+/// `jsconfig.json` in each plugin folder. Read from a folder, they are neither checked nor packaged.
+pub const TOOL_FILES: [&str; 2] = ["jsconfig.json", "tsconfig.json"];
 
 /// Reads every file under `root`; `display_prefix` is how findings name `root` (e.g. `webapp2/`).
 pub fn read_folder(
@@ -31,7 +35,7 @@ pub fn read_folder(
                 ));
             } else if kind.is_dir() {
                 pending.push(format!("{relative}/"));
-            } else if kind.is_file() {
+            } else if kind.is_file() && !TOOL_FILES.contains(&name.as_str()) {
                 budget.admit_file(&display)?;
                 let bytes = read_file(&dir.join(&name), &display, &mut budget)?;
                 source.files.insert(relative, bytes);
