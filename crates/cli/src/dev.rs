@@ -37,12 +37,21 @@ pub async fn run(args: DevArgs) -> anyhow::Result<()> {
 
 fn report_findings(dev: &DevMode, shown: &str) {
     let findings = dev.findings();
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-    let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     println!("Checked {shown}: {errors} errors, {warnings} warnings (the app shows them; `plugboard check` explains)");
 }
 
 fn announce(started: &Started) {
     println!("Plugboard listening on {}", started.url);
-    println!("Watching for changes. Open {}/webapp2/conference/meet?name=Developer&join=1", started.url);
+    println!(
+        "Watching for changes. Open {}/webapp2/conference/meet?name=Developer&join=1",
+        started.url
+    );
 }
