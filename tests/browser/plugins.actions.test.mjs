@@ -1,7 +1,8 @@
 // What plugins watch and steer besides PEX.pluginAPI: PEX.actions$ with ofType and RxJS-5-style
 // chaining, the PEX.actions constants, PEX.dispatchAction (the app acts on mute actions), PEX.selfUUID,
-// PEX.pexrtc (also a property of window) and PEX.conferenceQueryParams; the actions the app emits when
-// chat arrives or is sent and when others join and leave.
+// PEX.pexrtc (also a property of window, its callbacks wrapped as plugins wrap them) and
+// PEX.conferenceQueryParams; the actions the app emits when chat arrives or is sent and when others
+// join and leave.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -116,6 +117,23 @@ describe('PEX.actions$ and the rest of window.PEX', { concurrency: false }, () =
     await host.page.waitForFunction(() => window.seen.sent.length === 1);
     assert.deepEqual(await seen('sent'), ['Found it']);
     await guest.page.locator('.chat__message', { hasText: 'Found it' }).waitFor();
+  });
+
+  test('a plugin that wraps the PexRTC callbacks sees the events, and the app keeps working under it', async () => {
+    await host.page.evaluate(() => {
+      // As published plugins do: replace the callback, call the previous one inside.
+      const rtc = window.PEX.pexrtc;
+      const previous = rtc.onChatMessage;
+      window.wrapped = [];
+      rtc.onChatMessage = function (message) {
+        window.wrapped.push(message.payload);
+        return previous.apply(this, arguments);
+      };
+    });
+    await sendChat(guest, 'Through the wrapper');
+    await host.page.waitForFunction(() => window.wrapped.includes('Through the wrapper'));
+    await showPanel(host, 'chat');
+    await host.page.locator('.chat__message', { hasText: 'Through the wrapper' }).waitFor();
   });
 
   test('PARTICIPANT_CONNECT_SUCCESS and PARTICIPANT_DISCONNECT_SUCCESS when someone else joins and leaves', async () => {

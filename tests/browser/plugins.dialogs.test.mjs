@@ -1,7 +1,7 @@
 // PEX.pluginAPI.openTemplateDialog in the forms published plugins use: the seed document's layout
 // control whose inline onclick buttons change everyone's layout, `.then(dialogRef)`,
 // `.subscribe(dialogRef)`, a bare `.subscribe()`, `dialogRef.close$`, `isCloseDisabled` and
-// `title: null`. The test plugin `layout-control` opens them (window.__dialogs) and records what it saw.
+// `title: null`, `viewInit$`. The test plugin `layout-control` opens them (window.__dialogs) and records what it saw.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -56,10 +56,11 @@ describe('plugin dialogs', { concurrency: false }, () => {
     await layoutDialog.waitFor({ state: 'detached' });
   });
 
-  test('Promise form: .then(dialogRef) runs once the body is in the page; close(result) reaches close$', async () => {
+  test('Promise form: .then(dialogRef) runs once the body is in the page, viewInit$ emits; close(result) reaches close$', async () => {
     await open('promise');
     const opened = await waitForLog(host, 'layout-control', 'promise:opened');
     assert.equal(opened.data.bodyInDom, true);
+    assert.equal((await waitForLog(host, 'layout-control', 'promise:viewInit')).data.bodyInDom, true);
     assert.equal(await dialog().getAttribute('aria-labelledby') !== null, true);
     await host.page.getByRole('dialog', { name: 'Stream the meeting' }).waitFor();
     await dialog().getByPlaceholder('rtmp://example.com/live').fill('rtmp://stream.example.com/all-hands');
