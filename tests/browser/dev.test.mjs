@@ -1,19 +1,20 @@
-// `plugboard dev`: the branding folder served from disk. Edits reach the open app without a page
-// reload (the changed plugin is unloaded and run again while the person stays in the meeting), and an
-// edit that breaks the package shows its finding in the app, which keeps running.
+// The plugin author's loop: `plugboard new branding` + `plugboard new plugin`, then `plugboard dev`
+// serves the folder from disk. The scaffolded plugin shows in the app; edits reach the open app without
+// a page reload (the changed plugin is unloaded and run again while the person stays in the meeting),
+// and an edit that breaks the package shows its finding in the app, which keeps running.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { startNode } from '../support/node.mjs';
+import { plugboardBinary, startNode } from '../support/node.mjs';
 import { inConference, joinByLink, launchAppBrowser, openPerson, shot } from './helpers/app-session.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const FIXTURE = resolve(here, '../fixtures/branding/valid/minimal');
+/** @param {string[]} args */
+const plugboard = (args) => execFileSync(plugboardBinary(), args, { encoding: 'utf8' });
 
 describe('plugboard dev', { concurrency: false }, () => {
   /** @type {string} */
@@ -31,8 +32,10 @@ describe('plugboard dev', { concurrency: false }, () => {
   const edit = (file, change) => writeFileSync(file, change(readFileSync(file, 'utf8')));
 
   before(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'plugboard-dev-'));
-    cpSync(FIXTURE, folder, { recursive: true });
+    folder = join(mkdtempSync(join(tmpdir(), 'plugboard-dev-')), 'branding');
+    plugboard(['new', 'branding', folder]);
+    plugboard(['new', 'plugin', 'hello', '--dir', folder]);
+    plugboard(['check', folder, '--strict']);
     node = await startNode({ dev: folder });
     browser = await launchAppBrowser();
     person = await openPerson(browser, 'developer');
@@ -49,26 +52,35 @@ describe('plugboard dev', { concurrency: false }, () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  test('the plugin of the folder shows in the app', async () => {
+  test('the scaffolded plugin shows in the app and works', async () => {
     await assert.doesNotReject(button().waitFor());
-    assert.equal(await button().getAttribute('aria-label'), 'Say hello');
+    assert.equal(await button().getAttribute('aria-label'), 'Hello');
+    await button().click();
+    const dialog = person.page.locator('dialog[data-plugin-id="hello"]');
+    await dialog.getByText('In the conference: Dana Developer').waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   test('a new label in the package file is live without a page reload', async () => {
-    edit(join(plugin(), 'hello.plugin.package.json'), (text) => text.replace('"Say hello"', '"Say hi"'));
+    edit(join(plugin(), 'hello.plugin.package.json'), (text) => text.replace('"label": "Hello"', '"label": "Say hi"'));
     await person.page.locator('button[data-plugin-id="hello"][aria-label="Say hi"]').waitFor();
     assert.equal(await person.page.evaluate(() => /** @type {any} */ (window).sameDocument), true);
     await inConference(person);
   });
 
   test('a changed script runs again, still in the same meeting', async () => {
-    edit(join(plugin(), 'hello.plugin.js'), (text) =>
-      text.replace('function load(participants$, conferenceDetails$) {}', 'function load(participants$, conferenceDetails$) { window.helloVersion = 2; }'),
-    );
-    await person.page.waitForFunction(() => /** @type {any} */ (window).helloVersion === 2);
+    edit(join(plugin(), 'hello.plugin.js'), (text) => text.replace("'<p>In the conference: '", "'<p>Here now: '"));
+    // The old script stays until the new one has registered; click until the new one answers.
+    await person.page.waitForFunction(() => {
+      const open = document.querySelector('dialog[data-plugin-id="hello"]');
+      if (open?.textContent?.includes('Here now:')) return true;
+      if (open) /** @type {HTMLDialogElement} */ (open).close();
+      /** @type {HTMLButtonElement | null} */ (document.querySelector('button[data-plugin-id="hello"]'))?.click();
+      return false;
+    }, undefined, { polling: 250 });
     assert.equal(await person.page.evaluate(() => /** @type {any} */ (window).sameDocument), true);
-    await button().click();
-    await person.page.locator('.chat__messages li').filter({ hasText: 'Hello, 1 participants' }).first().waitFor({ state: 'attached' });
+    await inConference(person);
   });
 
   test('a broken edit shows its finding with file and line while the app keeps running', async () => {

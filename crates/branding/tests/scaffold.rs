@@ -194,7 +194,7 @@ fn the_plugin_files_say_what_the_seed_document_asks() -> TestResult {
     for expected in [
         "(function () {\n  'use strict';",
         "var ID = 'raise-hand';",
-        "PEX.pluginAPI.createNewState({ icon: ICON, label: LABEL })",
+        "PEX.pluginAPI.createNewState({})",
         "function load(participants$, conferenceDetails$) {",
         "subscription.unsubscribe();",
         "function openRaiseHand(participant) {",

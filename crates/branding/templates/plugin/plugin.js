@@ -6,12 +6,12 @@
   'use strict';
 
   var ID = {{id_js}};
-  var ICON = {{icon_js}};
   var LABEL = {{label_js}};
 
-  // How the menu item looks while the plugin runs: `state$.next({ icon: ICON, label: 'Other label' })`
-  // changes it, and `null` for the icon or label hides it.
-  var state$ = PEX.pluginAPI.createNewState({ icon: ICON, label: LABEL });
+  // The menu item shows the icon and label of the package file. While the plugin runs,
+  // `state$.next({ icon: {{icon_js}}, label: 'Other label' })` changes them, and `null` for the icon or
+  // label hides the item; the empty state it starts with keeps the package file's.
+  var state$ = PEX.pluginAPI.createNewState({});
 
   /** @type {PEX.Subscription[]} what `load` subscribed to; `unload` ends them */
   var subscriptions = [];
