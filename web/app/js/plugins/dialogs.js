@@ -100,7 +100,10 @@ function dialogAnswer(host, plugin, dialogRef) {
       const next = typeof observer === 'function' ? observer : observer?.next?.bind(observer);
       let active = true;
       opened.then((value) => {
-        if (active && next) host.invoke(/** @type {Plugin} */ (plugin), 'a dialog subscription', () => next(value));
+        if (!active || !next) return;
+        // Code the host cannot attribute (e.g. a library a plugin loaded) gets its ref all the same.
+        if (plugin) host.invoke(plugin, 'a dialog subscription', () => next(value));
+        else next(value);
       });
       return {
         unsubscribe() {
