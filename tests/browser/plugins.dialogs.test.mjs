@@ -111,6 +111,16 @@ describe('plugin dialogs', { concurrency: false }, () => {
     await untitled.waitFor({ state: 'detached' });
   });
 
+  test('a library the plugin loaded by a page-relative URL opens a dialog; .subscribe still gets the ref', async () => {
+    await waitForLog(host, 'layout-control', 'library:loaded');
+    await host.page.evaluate(() => window.__dialogHelper.open());
+    const library = host.page.getByRole('dialog', { name: 'From a library' });
+    await library.waitFor();
+    assert.equal((await waitForLog(host, 'layout-control', 'library:opened')).data.hasClose, true);
+    await library.getByRole('button', { name: 'Close' }).click();
+    await waitForLog(host, 'layout-control', 'library:closed');
+  });
+
   test('after all these dialogs, the app still answers: the menu item opens the layout control again', async () => {
     const menu = await openMeetingControls(host);
     await menu.locator('[data-plugin-id="layout-control"]').click();
