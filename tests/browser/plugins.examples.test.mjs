@@ -23,9 +23,9 @@ import {
   waitForStatus,
 } from './helpers/plugin-host.mjs';
 
-/** The ids of the plugin items in `scope`, in order, as `plugin:action`. */
-const itemIds = (/** @type {import('playwright-core').Locator} */ scope) =>
-  scope.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-plugin-id')}:${e.getAttribute('data-plugin-action')}`));
+/** The plugin items in `scope` as `plugin:action`, sorted (their order follows settings.json). */
+const itemIds = async (/** @type {import('playwright-core').Locator} */ scope) =>
+  (await scope.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-plugin-id')}:${e.getAttribute('data-plugin-action')}`))).sort();
 
 describe('the example branding', { concurrency: false }, () => {
   /** @type {Awaited<ReturnType<typeof startPluginSuite>>} */
@@ -49,10 +49,10 @@ describe('the example branding', { concurrency: false }, () => {
   test('a host sees every example plugin in its place', async () => {
     await pluginItem(host, 'chat-watcher', 'pauseAnswers').waitFor();
     assert.deepEqual(await itemIds(toolbarPlugins(host)), [
-      'recording:toggleStreaming',
-      'lock-toggle:toggleLock',
       'chat-watcher:muteMyMicrophone',
       'chat-watcher:pauseAnswers',
+      'lock-toggle:toggleLock',
+      'recording:toggleStreaming',
     ]);
     await shot(host, 'plugins-examples-host');
     const controls = await openMeetingControls(host);
