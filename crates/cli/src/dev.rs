@@ -30,6 +30,7 @@ pub async fn run(args: DevArgs) -> anyhow::Result<()> {
         tls: TlsMode::Off,
         branding: Branding::Example,
         dev: Some(dev),
+        data_dir: None,
     };
     plugboard_server::serve(options, announce).await?;
     Ok(())

@@ -1,5 +1,6 @@
 //! `plugboard`: run a node, and measure one.
 
+mod admin;
 mod admin_client;
 mod bench;
 mod bench_check;
@@ -41,6 +42,9 @@ enum Command {
     /// Create a branding package, or add a plugin to one.
     #[command(subcommand)]
     New(new::NewCommand),
+    /// Helpers for the management node's configuration.
+    #[command(subcommand)]
+    Admin(admin::AdminCommand),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +53,15 @@ fn main() -> ExitCode {
         Command::Check(args) => return check::run(args),
         Command::Package(args) => return package::run(args),
         Command::New(command) => return new::run(command),
+        Command::Admin(command) => {
+            return match admin::run(command) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         command => command,
     };
     init_logging();
@@ -62,7 +75,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match command {
             // Handled above, without the async runtime.
-            Command::Check(_) | Command::Package(_) | Command::New(_) => Ok(()),
+            Command::Check(_) | Command::Package(_) | Command::New(_) | Command::Admin(_) => Ok(()),
             Command::Serve(args) => serve::run(args).await,
             Command::Bench(command) => bench::run(command).await,
             Command::Deploy(args) => deploy::run(args).await,

@@ -18,7 +18,8 @@ pub struct ServeArgs {
     /// `webapp2/` folder, or a zip. Without it: the example package.
     #[arg(long, value_name = "DIR_OR_ZIP")]
     branding: Option<PathBuf>,
-    /// Where the node keeps its state (the development certificate, …).
+    /// Where the node keeps its state: the management node's database (branding uploads, web app paths,
+    /// rooms) and the development certificate. Default: $XDG_DATA_HOME/plugboard or ~/.local/share/plugboard.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Serve HTTPS with a self-signed development certificate, created in the data directory on first use.
@@ -37,10 +38,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         Some(path) => NodeConfig::load(path)?,
         None => NodeConfig::demo(),
     };
+    let data_dir = data_dir(args.data)?;
     let tls = match (args.tls, args.tls_cert, args.tls_key) {
         (_, Some(cert), Some(key)) => TlsMode::Files { cert, key },
         (true, _, _) => TlsMode::SelfSigned {
-            data_dir: data_dir(args.data)?,
+            data_dir: data_dir.clone(),
         },
         _ => TlsMode::Off,
     };
@@ -55,6 +57,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         tls,
         branding,
         dev: None,
+        data_dir: Some(data_dir),
     };
     plugboard_server::serve(options, announce).await?;
     Ok(())

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use plugboard_conference::{DialRule, Settings, VmrConfig, VmrServiceType};
+use plugboard_management::AdminConfig;
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -14,6 +15,8 @@ pub struct NodeConfig {
     pub rooms: Vec<VmrConfig>,
     pub settings: Settings,
     pub csp: CspConfig,
+    /// Who may use the admin API (`[[admin.users]]`, `[[admin.tokens]]`).
+    pub admin: AdminConfig,
 }
 
 #[derive(Debug, Error)]
@@ -54,6 +57,8 @@ struct ConfigFile {
     dial_rule: Vec<DialRuleEntry>,
     #[serde(default)]
     csp: CspConfig,
+    #[serde(default)]
+    admin: AdminConfig,
 }
 
 #[derive(Deserialize)]
@@ -113,6 +118,7 @@ impl NodeConfig {
             rooms: vec![VmrConfig::open("meet"), secure],
             settings: Settings::default(),
             csp: CspConfig::default(),
+            admin: AdminConfig::default(),
         }
     }
 
@@ -170,6 +176,7 @@ impl NodeConfig {
                 dial_rules,
             },
             csp: file.csp,
+            admin: file.admin,
         })
     }
 }

@@ -7,6 +7,7 @@ mod config;
 mod csp;
 pub mod dev;
 mod files;
+mod management;
 mod serve;
 mod tls;
 mod web;

@@ -1,12 +1,16 @@
 //! Running the node: bind, serve, shut down gracefully on SIGINT or SIGTERM.
 
+use std::collections::HashSet;
 use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum_server::accept::NoDelayAcceptor;
 use axum_server::tls_rustls::RustlsAcceptor;
 use axum_server::Handle;
 use plugboard_client_api::{Directory, DirectoryError};
+use plugboard_management::Management;
 use thiserror::Error;
 
 use crate::app::app;
@@ -14,6 +18,7 @@ use crate::branding::Branding;
 use crate::config::NodeConfig;
 use crate::csp::{ContentSecurityPolicy, CspError};
 use crate::dev::{DevMode, EVENTS_PATH};
+use crate::management::{DirectoryRooms, ManagedPaths};
 use crate::tls::{TlsError, TlsMode};
 use crate::web_apps::WebApps;
 
@@ -28,6 +33,8 @@ pub struct ServeOptions {
     pub branding: Branding,
     /// `plugboard dev`: the watched folder, served instead of `branding`, with change events.
     pub dev: Option<DevMode>,
+    /// Where the management node keeps its database; `None` runs without admin API (`plugboard dev`).
+    pub data_dir: Option<PathBuf>,
 }
 
 /// What a node that is up tells the person who started it.
@@ -50,6 +57,8 @@ pub enum ServeError {
     Rooms(#[from] DirectoryError),
     #[error(transparent)]
     Csp(#[from] CspError),
+    #[error("the management node cannot start: {0}")]
+    Management(#[from] plugboard_management::ManagementError),
     #[error("the server failed: {0}")]
     Serve(std::io::Error),
 }
@@ -61,7 +70,27 @@ pub async fn serve(
 ) -> Result<(), ServeError> {
     let tls = options.tls.rustls_config().await?;
     let csp = ContentSecurityPolicy::from_config(&options.config.csp)?;
+    let configured: HashSet<String> = options
+        .config
+        .rooms
+        .iter()
+        .map(|room| room.name.to_lowercase())
+        .collect();
     let directory = Directory::start(options.config.rooms, &options.config.settings)?;
+    let management = match &options.data_dir {
+        Some(data_dir) => {
+            let rooms = DirectoryRooms {
+                directory: directory.clone(),
+                configured,
+            };
+            Some(Management::open(
+                data_dir,
+                options.config.admin,
+                Arc::new(rooms),
+            )?)
+        }
+        None => None,
+    };
     let listener = TcpListener::bind(options.listen).map_err(|source| ServeError::Bind {
         addr: options.listen,
         source,
@@ -76,16 +105,20 @@ pub async fn serve(
 
     let handle = Handle::new();
     tokio::spawn(shut_down_on_signal(handle.clone()));
-    let (branding, dev_routes, dev_events) = match &options.dev {
+    let (branding, mut extra, dev_events) = match &options.dev {
         Some(dev) => (dev.branding(), dev.routes(), Some(EVENTS_PATH)),
         None => (options.branding, axum::Router::new(), None),
     };
+    let paths = management.map(|management| {
+        extra = std::mem::take(&mut extra).merge(plugboard_management::router(management.clone()));
+        Arc::new(ManagedPaths(management)) as Arc<dyn crate::web_apps::WebAppPaths>
+    });
     let web_apps = WebApps {
         default: branding,
-        paths: None,
+        paths,
         dev_events,
     };
-    let service = app(directory, web_apps, &csp, dev_routes).into_make_service();
+    let service = app(directory, web_apps, &csp, extra).into_make_service();
     // Events are small writes that must leave at once, not wait for the peer's delayed ACK (Nagle).
     let server = axum_server::from_tcp(listener).handle(handle);
     let served = match tls {
