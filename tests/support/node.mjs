@@ -38,8 +38,9 @@ export function plugboardBinary() {
 /**
  * Starts `plugboard serve --listen 127.0.0.1:0 [--config FILE] [--branding PATH]` and waits until it listens;
  * with `dev`, `plugboard dev PATH --listen 127.0.0.1:0 [devArgs…]` instead.
- * @param {{config?: string, branding?: string, dev?: string, devArgs?: string[]}} [options]  `config`: TOML
- *   text of the node configuration; `branding`: path of a branding folder or zip; `dev`: the branding
+ * @param {{config?: string, branding?: string, data?: string, dev?: string, devArgs?: string[]}} [options]
+ *   `config`: TOML text of the node configuration; `branding`: path of a branding folder or zip; `data`:
+ *   the data directory to use and keep (default: a fresh one, removed on stop); `dev`: the branding
  *   folder `plugboard dev` watches; `devArgs`: more arguments of `plugboard dev` (e.g. `--bots 5`)
  * @returns {Promise<RunningNode>}
  */
@@ -51,7 +52,7 @@ export async function startNode(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'plugboard-test-'));
   const args = options.dev !== undefined
     ? ['dev', resolve(options.dev), '--listen', '127.0.0.1:0', ...(options.devArgs ?? [])]
-    : ['serve', '--listen', '127.0.0.1:0', '--data', join(dir, 'data')];
+    : ['serve', '--listen', '127.0.0.1:0', '--data', options.data ?? join(dir, 'data')];
   if (options.config !== undefined) {
     const file = join(dir, 'plugboard.toml');
     writeFileSync(file, options.config);
