@@ -5,6 +5,7 @@ use std::process::Command;
 
 use anyhow::{bail, Result};
 
+use crate::paths::Profile;
 use crate::{paths, steps};
 
 fn cargo(root: &Path) -> Command {
@@ -33,10 +34,16 @@ pub fn test(root: &Path) -> Result<()> {
     steps::run(cargo(root).args(["test", "--workspace"]))
 }
 
-/// Builds `target/debug/plugboard`, which the Node suites start.
-pub fn build_cli(root: &Path) -> Result<()> {
-    steps::run(cargo(root).args(["build", "-p", "plugboard-cli"]))?;
-    let binary = paths::plugboard_binary(root);
+/// Builds `target/<profile>/plugboard`: the debug one for the Node suites, the release one for
+/// benchmarks.
+pub fn build_cli(root: &Path, profile: Profile) -> Result<()> {
+    let mut command = cargo(root);
+    command.args(["build", "-p", "plugboard-cli"]);
+    if profile == Profile::Release {
+        command.arg("--release");
+    }
+    steps::run(&mut command)?;
+    let binary = paths::plugboard_binary_of(root, profile);
     if !binary.is_file() {
         bail!("`{}` was not produced by the build", binary.display());
     }

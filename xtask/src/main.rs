@@ -3,7 +3,9 @@
 //! `cargo xtask test` is the one command that runs every test of the project on a fresh
 //! Debian machine: it installs what the tests need (npm packages, Debian's chromium) and
 //! runs formatting, lints, the Rust tests and the Node suites, stopping at the first failure.
+//! `cargo xtask bench app` runs the web app's benchmark the same way.
 
+mod bench;
 mod cargo;
 mod chromium;
 mod cli;
@@ -11,12 +13,14 @@ mod node;
 mod npm;
 mod paths;
 mod steps;
+mod typecheck;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use cli::{Command, TestOptions};
+use paths::Profile;
 use steps::Plan;
 
 fn main() -> ExitCode {
@@ -37,6 +41,7 @@ fn run(args: &[String]) -> Result<()> {
             Ok(())
         }
         Command::Test(options) => test(&options),
+        Command::BenchApp(options) => bench::app(&paths::repo_root(), &options),
     }
 }
 
@@ -50,9 +55,14 @@ fn test(options: &TestOptions) -> Result<()> {
         plan.step("cargo clippy (deny warnings)", || cargo::clippy(&root));
     }
     plan.step("cargo test --workspace", || cargo::test(&root));
-    plan.step("build plugboard (debug)", || cargo::build_cli(&root));
+    plan.step("build plugboard (debug)", || {
+        cargo::build_cli(&root, Profile::Debug)
+    });
     plan.step("npm dependencies (tests/)", || {
         npm::ensure_installed(&tests_dir)
+    });
+    plan.step("typecheck web JS (tsc --checkJs)", || {
+        typecheck::check_all(&root)
     });
     plan.step("chromium (Debian package)", chromium::ensure_installed);
     plan.step("Node suites", || node::run_suites(&root, node::Suite::Node));

@@ -20,7 +20,34 @@ pub fn target_dir(root: &Path) -> PathBuf {
 
 /// The debug `plugboard` binary that `cargo build -p plugboard-cli` produces.
 pub fn plugboard_binary(root: &Path) -> PathBuf {
+    plugboard_binary_of(root, Profile::Debug)
+}
+
+/// A cargo build profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    Debug,
+    Release,
+}
+
+impl Profile {
+    /// The folder under the target directory.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Profile::Debug => "debug",
+            Profile::Release => "release",
+        }
+    }
+}
+
+/// The `plugboard` binary that `cargo build [--release] -p plugboard-cli` produces.
+pub fn plugboard_binary_of(root: &Path, profile: Profile) -> PathBuf {
     target_dir(root)
-        .join("debug")
+        .join(profile.dir())
         .join(format!("plugboard{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// The TypeScript compiler that `npm ci` installs in `tests/`.
+pub fn tsc(root: &Path) -> PathBuf {
+    root.join("tests/node_modules/.bin/tsc")
 }

@@ -2,30 +2,26 @@
 //! text again and again, and each round is timed until every stream has seen the change.
 
 use std::path::Path;
-use std::sync::{Arc, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-use futures_util::stream::{self, StreamExt};
-use tokio::task::JoinHandle;
 
 use crate::api::ConferenceApi;
 use crate::error::BenchError;
+use crate::joins::join_all;
 use crate::limits::raise_open_file_limit;
 use crate::machine::describe_machine;
 use crate::monitor::StreamMonitor;
 use crate::node::LocalNode;
-use crate::participant::{self, round_marker, Participant, Session};
+use crate::participant::{round_marker, Participant};
 use crate::progress::{self, note};
-use crate::refresh::{keep_tokens_fresh, SessionRegistry};
+use crate::refresh::{registered, spawn_refresher, SessionRegistry};
+use crate::release::release_all;
 use crate::report::{FanoutReport, LatencySummary};
 
 /// Fewer updates give a meaningless p99.
 pub const MIN_UPDATES: usize = 20;
 /// Round 0 changes participant 1's overlay text, as participant 0.
 const MIN_PARTICIPANTS: usize = 2;
-const JOINS_IN_FLIGHT: usize = 64;
-const RELEASES_IN_FLIGHT: usize = 64;
-const JOIN_TIMEOUT: Duration = Duration::from_secs(30);
 const ROUND_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,18 +99,15 @@ async fn run(
     let api = ConferenceApi::new(base_url, &opts.alias).await?;
     let monitor = Arc::new(StreamMonitor::new());
     let sessions = SessionRegistry::default();
-    let refresher = AbortOnDrop(tokio::spawn(keep_tokens_fresh(
-        api.clone(),
-        Arc::clone(&sessions),
-        Arc::clone(&monitor),
-    )));
+    let refresher = spawn_refresher(api.clone(), Arc::clone(&sessions), Arc::clone(&monitor));
     let mut participants = Vec::with_capacity(opts.participants);
 
     let rss_before = node.and_then(LocalNode::rss_kib);
     let measured = async {
         let join_time = join_all(
             &api,
-            opts.participants,
+            0..opts.participants,
+            |index| format!("bench-{index}"),
             &monitor,
             &sessions,
             &mut participants,
@@ -128,7 +121,7 @@ async fn run(
     .await;
 
     drop(refresher);
-    release_all(&api, &sessions).await;
+    release_all(&api, registered(&sessions)).await;
     drop(participants);
     let (join_time, rss_after, latencies) = measured?;
 
@@ -147,40 +140,6 @@ async fn run(
             .map(|(before, after)| (after as f64 - before as f64) / opts.participants as f64),
         machine: describe_machine(),
     })
-}
-
-/// Joins `count` participants, at most [`JOINS_IN_FLIGHT`] at a time, and returns the wall time taken.
-async fn join_all(
-    api: &ConferenceApi,
-    count: usize,
-    monitor: &Arc<StreamMonitor>,
-    sessions: &SessionRegistry,
-    joined: &mut Vec<Participant>,
-) -> Result<Duration, BenchError> {
-    let bar = progress::bar(count, "joining");
-    let started = Instant::now();
-    let mut joins = stream::iter(0..count)
-        .map(|index| participant::join(api.clone(), index, Arc::clone(monitor), JOIN_TIMEOUT))
-        .buffer_unordered(JOINS_IN_FLIGHT);
-    while let Some(result) = joins.next().await {
-        let participant = result?;
-        sessions
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(Arc::clone(&participant.session));
-        joined.push(participant);
-        bar.inc(1);
-    }
-    let elapsed = started.elapsed();
-    bar.finish_and_clear();
-    note(&format!(
-        "{count} participants joined in {:.2} s",
-        elapsed.as_secs_f64()
-    ));
-    match monitor.failure() {
-        Some(failure) => Err(failure),
-        None => Ok(elapsed),
-    }
 }
 
 /// `participants` sorted by index. Returns one latency per round.
@@ -212,47 +171,4 @@ async fn measure_fanout(
     }
     bar.finish_and_clear();
     Ok(latencies)
-}
-
-/// Best effort: failures are counted and noted, not returned.
-async fn release_all(api: &ConferenceApi, sessions: &SessionRegistry) {
-    let sessions: Vec<Arc<Session>> = sessions
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone();
-    if sessions.is_empty() {
-        return;
-    }
-    let started = Instant::now();
-    // Each future owns what it uses, which keeps the whole benchmark future `Send`.
-    let failures: Vec<String> = stream::iter(sessions.iter().cloned())
-        .map(|session| {
-            let api = api.clone();
-            async move { api.release_token(&session.token()).await }
-        })
-        .buffer_unordered(RELEASES_IN_FLIGHT)
-        .filter_map(|result| async move { result.err().map(|error| error.to_string()) })
-        .collect()
-        .await;
-    let elapsed = started.elapsed().as_secs_f64();
-    match failures.first() {
-        None => note(&format!(
-            "released {} tokens in {elapsed:.2} s",
-            sessions.len()
-        )),
-        Some(first) => note(&format!(
-            "release_token failed for {} of {} participants (first: {first})",
-            failures.len(),
-            sessions.len()
-        )),
-    }
-}
-
-/// Aborts the task when the benchmark is done with it, including on early return.
-struct AbortOnDrop(JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
 }

@@ -20,6 +20,7 @@ pub(crate) struct StreamMonitor {
     round_completed_at: Mutex<Option<Instant>>,
     /// The first participant that failed (stream ended, refresh refused…) and why.
     first_failure: Mutex<Option<(usize, String)>>,
+    failures: AtomicUsize,
     wake_driver: Notify,
 }
 
@@ -58,6 +59,7 @@ impl StreamMonitor {
     }
 
     pub fn participant_failed(&self, participant: usize, reason: String) {
+        self.failures.fetch_add(1, Ordering::AcqRel);
         lock(&self.first_failure).get_or_insert((participant, reason));
         self.wake_driver.notify_one();
     }
@@ -69,6 +71,11 @@ impl StreamMonitor {
                 participant: *participant,
                 reason: reason.clone(),
             })
+    }
+
+    /// How many times a participant has failed so far.
+    pub fn failure_count(&self) -> usize {
+        self.failures.load(Ordering::Acquire)
     }
 
     /// Waits until every stream has seen the current round, and returns when the last one did.

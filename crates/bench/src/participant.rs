@@ -1,6 +1,7 @@
 //! A simulated participant: it takes a token, opens the event stream and reads it, on its own task, until
 //! the benchmark ends.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -40,6 +41,10 @@ pub(crate) struct Session {
     pub index: usize,
     pub participant_uuid: String,
     token: Mutex<TokenState>,
+    /// Held while a request sends the token and may replace or release it: a refresh answered after a
+    /// release would otherwise leave a fresh token, and so the participant, behind.
+    token_in_use: tokio::sync::Mutex<()>,
+    left: AtomicBool,
 }
 
 #[derive(Debug)]
@@ -57,7 +62,23 @@ impl Session {
                 token,
                 renewed_at: Instant::now(),
             }),
+            token_in_use: tokio::sync::Mutex::new(()),
+            left: AtomicBool::new(false),
         }
+    }
+
+    /// Waits until no other request is using the token; hold the guard while using it.
+    pub async fn lock_token_use(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.token_in_use.lock().await
+    }
+
+    pub fn has_left(&self) -> bool {
+        self.left.load(Ordering::Acquire)
+    }
+
+    /// Marks the participant as leaving; returns whether it had already left.
+    pub fn mark_left(&self) -> bool {
+        self.left.swap(true, Ordering::AcqRel)
     }
 
     pub fn token(&self) -> String {
@@ -88,21 +109,32 @@ pub(crate) struct Participant {
     reader: JoinHandle<()>,
 }
 
+impl Participant {
+    /// Stops the stream reader and waits until it has stopped, so that the end of the stream that follows
+    /// a release is not taken for a failure.
+    pub async fn stop_reading(&mut self) {
+        self.reader.abort();
+        // An aborted reader answers `Cancelled`; one that had already ended has reported why.
+        let _ = (&mut self.reader).await;
+    }
+}
+
 impl Drop for Participant {
     fn drop(&mut self) {
         self.reader.abort();
     }
 }
 
-/// Joins as `bench-<index>` and returns once the stream has delivered `participant_sync_end`.
+/// Joins as `display_name` and returns once the stream has delivered `participant_sync_end`.
 pub(crate) async fn join(
     api: ConferenceApi,
     index: usize,
+    display_name: String,
     monitor: Arc<StreamMonitor>,
     timeout: Duration,
 ) -> Result<Participant, BenchError> {
     let joining = async {
-        let grant = api.request_token(&format!("bench-{index}")).await?;
+        let grant = api.request_token(&display_name).await?;
         let events = api.open_events(&grant.token).await?;
         let (synced_tx, synced_rx) = oneshot::channel();
         let reader = tokio::spawn(read_events(events, index, Arc::clone(&monitor), synced_tx));
@@ -110,12 +142,16 @@ pub(crate) async fn join(
             session: Arc::new(Session::new(index, grant.participant_uuid, grant.token)),
             reader,
         };
+        let lost = |reason| BenchError::StreamLost {
+            participant: index,
+            reason,
+        };
         match synced_rx.await {
-            Ok(()) => Ok(participant),
-            Err(_) => Err(monitor.failure().unwrap_or(BenchError::StreamLost {
-                participant: index,
-                reason: "ended before participant_sync_end".into(),
-            })),
+            Ok(Ok(())) => Ok(participant),
+            Ok(Err(reason)) => Err(lost(format!("{reason} (before participant_sync_end)"))),
+            Err(_) => Err(lost(
+                "the reader stopped before participant_sync_end".into(),
+            )),
         }
     };
     tokio::time::timeout(timeout, joining)
@@ -126,12 +162,16 @@ pub(crate) async fn join(
         }))
 }
 
-/// Reads one participant's stream until it ends, reporting sync completion and fan-out markers.
+/// Whether the stream got as far as `participant_sync_end`, or why it ended before.
+type SyncOutcome = Result<(), String>;
+
+/// Reads one participant's stream until it ends, reporting sync completion and fan-out markers. A stream
+/// that ends before its sync is the joiner's failure to report; one that ends later, the monitor's.
 async fn read_events(
     mut events: EventStream,
     index: usize,
     monitor: Arc<StreamMonitor>,
-    synced: oneshot::Sender<()>,
+    synced: oneshot::Sender<SyncOutcome>,
 ) {
     let mut scanner = SseScanner::new();
     let mut stream = StreamState {
@@ -151,11 +191,17 @@ async fn read_events(
             Err(reason) => break reason,
         }
     };
-    monitor.participant_failed(index, reason);
+    match stream.synced.take() {
+        // The joiner may have given up (timeout) and reports that instead.
+        Some(synced) => {
+            let _ = synced.send(Err(reason));
+        }
+        None => monitor.participant_failed(index, reason),
+    }
 }
 
 struct StreamState {
-    synced: Option<oneshot::Sender<()>>,
+    synced: Option<oneshot::Sender<SyncOutcome>>,
     last_round_seen: u64,
     ended_by_event: Option<String>,
 }
@@ -166,7 +212,7 @@ impl StreamState {
             b"participant_sync_end" => {
                 if let Some(synced) = self.synced.take() {
                     // The joiner may have given up (timeout); nothing to tell then.
-                    let _ = synced.send(());
+                    let _ = synced.send(Ok(()));
                 }
             }
             b"participant_update" => {

@@ -1,111 +1,13 @@
-//! Runs the whole benchmark against a tiny in-process stub of the client API, so the client side is
-//! tested without a Plugboard node.
+//! Runs the whole fan-out benchmark against the stub of the client API.
+
+mod stub;
 
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
-use axum::body::{Body, Bytes};
-use axum::extract::{Path as UrlPath, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use futures_util::stream;
+use axum::body::Bytes;
 use plugboard_bench::{fanout, BenchError, FanoutOptions};
-use serde_json::{json, Value};
-use tokio::sync::broadcast;
-
-#[derive(Clone)]
-struct Stub {
-    next_participant: Arc<AtomicUsize>,
-    refreshes: Arc<AtomicUsize>,
-    releases: Arc<AtomicUsize>,
-    events: broadcast::Sender<Bytes>,
-}
-
-fn success(result: Value) -> Json<Value> {
-    Json(json!({ "status": "success", "result": result }))
-}
-
-async fn request_token(State(stub): State<Stub>, Json(body): Json<Value>) -> Json<Value> {
-    let index = stub.next_participant.fetch_add(1, Ordering::SeqCst);
-    assert!(body["display_name"]
-        .as_str()
-        .is_some_and(|name| name.starts_with("bench-")));
-    success(
-        json!({ "token": format!("token-{index}"), "participant_uuid": format!("uuid-{index}"), "expires": "120" }),
-    )
-}
-
-async fn refresh_token(State(stub): State<Stub>, headers: HeaderMap) -> Response {
-    if !headers.contains_key("token") {
-        return StatusCode::FORBIDDEN.into_response();
-    }
-    stub.refreshes.fetch_add(1, Ordering::SeqCst);
-    success(json!({ "token": "refreshed", "expires": "120" })).into_response()
-}
-
-async fn release_token(State(stub): State<Stub>, headers: HeaderMap) -> Response {
-    if !headers.contains_key("token") {
-        return StatusCode::FORBIDDEN.into_response();
-    }
-    stub.releases.fetch_add(1, Ordering::SeqCst);
-    success(json!(true)).into_response()
-}
-
-async fn overlay_text(
-    State(stub): State<Stub>,
-    UrlPath((_alias, uuid)): UrlPath<(String, String)>,
-    Json(body): Json<Value>,
-) -> Json<Value> {
-    let participant =
-        json!({ "uuid": uuid, "display_name": "bench-1", "overlay_text": body["text"] });
-    let frame = format!("id: 9\nevent: participant_update\ndata: {participant}\n\n");
-    let _ = stub.events.send(Bytes::from(frame));
-    success(json!(true))
-}
-
-async fn events(State(stub): State<Stub>) -> Response {
-    let receiver = stub.events.subscribe();
-    let sync = Bytes::from_static(
-        b"event: participant_sync_begin\ndata: null\n\n:keepalive\n\nevent: participant_sync_end\r\ndata: null\r\n\r\n",
-    );
-    let live = stream::unfold(receiver, |mut receiver| async move {
-        let frame = receiver.recv().await.ok()?;
-        Some((Ok::<_, std::io::Error>(frame), receiver))
-    });
-    let body = futures_util::StreamExt::chain(stream::iter([Ok(sync)]), live);
-    (
-        [(header::CONTENT_TYPE, "text/event-stream")],
-        Body::from_stream(body),
-    )
-        .into_response()
-}
-
-async fn start_stub() -> (String, Stub) {
-    let stub = Stub {
-        next_participant: Arc::default(),
-        refreshes: Arc::default(),
-        releases: Arc::default(),
-        events: broadcast::channel(1024).0,
-    };
-    let conference = "/api/client/v2/conferences/{alias}";
-    let app = Router::new()
-        .route(&format!("{conference}/request_token"), post(request_token))
-        .route(&format!("{conference}/refresh_token"), post(refresh_token))
-        .route(&format!("{conference}/release_token"), post(release_token))
-        .route(&format!("{conference}/events"), get(events))
-        .route(
-            &format!("{conference}/participants/{{uuid}}/overlaytext"),
-            post(overlay_text),
-        )
-        .with_state(stub.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (url, stub)
-}
+use stub::start_stub;
 
 fn options(target: String) -> FanoutOptions {
     FanoutOptions {
@@ -132,6 +34,11 @@ async fn measures_every_round_and_releases_every_token() {
         "memory is measured only for a node the benchmark started"
     );
     assert_eq!(stub.releases.load(Ordering::SeqCst), 40);
+    let names = stub.display_names.lock().unwrap();
+    assert!(
+        names.iter().all(|name| name.starts_with("bench-")),
+        "{names:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

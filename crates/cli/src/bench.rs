@@ -8,6 +8,9 @@ pub enum BenchCommand {
     Fanout(FanoutArgs),
     /// Time `plugboard check` on a generated branding package of N plugins.
     Check(crate::bench_check::CheckBenchArgs),
+    /// Keep N participants in a running node's conference (with churn: replace the oldest C times a
+    /// minute) until told to stop; prints `crowd ready: …` once all have joined.
+    Crowd(crate::bench_crowd::CrowdArgs),
 }
 
 #[derive(Args)]
@@ -30,9 +33,14 @@ pub struct FanoutArgs {
 }
 
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
+    // reqwest is built with `rustls-no-provider` for `plugboard deploy`, so building any of its clients
+    // (the benchmarks' too, although they speak plain HTTP) panics unless a provider is installed. An
+    // error means one is installed already.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     match command {
         BenchCommand::Fanout(args) => fanout(args).await,
         BenchCommand::Check(args) => crate::bench_check::run(&args),
+        BenchCommand::Crowd(args) => crate::bench_crowd::run(&args).await,
     }
 }
 
