@@ -520,3 +520,28 @@ fn a_simulated_person_transferred_elsewhere_moves_whole() {
     assert_eq!(moved.display_name, "Amara");
     assert!(moved.has_media);
 }
+
+#[test]
+fn a_waiting_guest_a_host_transfers_elsewhere_goes_in_there() {
+    let mut source = Room::pinned();
+    let mut target = Room::new(VmrConfig::open("target"), Settings::default());
+    let host = source.join_host("Hannah");
+    source
+        .conference_request(&host, ConferenceRequest::Lock(true))
+        .unwrap();
+    let gus = source.join_simulated("Gus", Role::Guest);
+    let transfer = TransferRequest {
+        alias: "target".to_owned(),
+        one_time_token: String::new(),
+    };
+    let Ok(Reply::FarEndTransferred(far_end)) =
+        source.participant_request(&host, gus, ParticipantRequest::Transfer(transfer))
+    else {
+        panic!("the transfer did not hand the participant over");
+    };
+    target.handle(Command::AdmitFarEnd(far_end)).unwrap();
+    assert_eq!(
+        target.participant(gus).service_type,
+        ServiceType::Conference
+    );
+}

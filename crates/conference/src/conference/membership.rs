@@ -239,7 +239,8 @@ impl Conference {
         self.check_capacity()?;
         let mut participant = far_end.participant;
         participant.local_alias.clone_from(&self.vmr.name);
-        if participant.service_type.is_admitted() {
+        if participant.service_type != ServiceType::Connecting {
+            // A host sent them here: they go in, even from the waiting room of the conference they left.
             participant.service_type = self.admitted_service_type();
         }
         participant.spotlight = None;
