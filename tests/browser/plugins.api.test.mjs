@@ -139,9 +139,10 @@ describe('PEX.pluginAPI', { concurrency: false }, () => {
     await host.page.waitForFunction(() => document.querySelector('#conference-stage-container')?.dataset.layout === '4:0');
   });
 
-  test('transformConferenceLayout({}): the default layout comes back', { todo: 'the node ignores empty transforms (crates/conference LayoutState::apply)' }, async () => {
+  test('transformConferenceLayout({}): the default layout comes back for everyone', async () => {
     await probeCall('transformConferenceLayout', {});
-    await guest.page.waitForFunction(() => document.querySelector('#conference-stage-container')?.dataset.layout === '1:7', undefined, { timeout: 3000 });
+    await guest.page.waitForFunction(() => document.querySelector('#conference-stage-container')?.dataset.layout === '1:7');
+    await host.page.waitForFunction(() => document.querySelector('#conference-stage-container')?.dataset.layout === '1:7');
   });
 
   test('changeConferenceLayout({layouts: []}): the override reaches the node and is accepted', async () => {

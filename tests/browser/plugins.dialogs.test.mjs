@@ -51,6 +51,7 @@ describe('plugin dialogs', { concurrency: false }, () => {
     const answer = await reset;
     assert.equal(answer.status(), 200);
     assert.deepEqual(JSON.parse(answer.request().postData() ?? 'null'), { transforms: {} });
+    await guest.page.waitForFunction(() => document.querySelector('#conference-stage-container')?.dataset.layout === '1:7');
 
     await layoutDialog.getByRole('button', { name: 'Close' }).click();
     await layoutDialog.waitFor({ state: 'detached' });
