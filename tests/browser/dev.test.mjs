@@ -1,7 +1,8 @@
 // The plugin author's loop: `plugboard new branding` + `plugboard new plugin`, then `plugboard dev`
 // serves the folder from disk. The scaffolded plugin shows in the app; edits reach the open app without
 // a page reload (the changed plugin is unloaded and run again while the person stays in the meeting),
-// and an edit that breaks the package shows its finding in the app, which keeps running.
+// and an edit that breaks the package shows its finding in the app, which keeps running. `--bots 5`
+// brings five simulated people who talk.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -36,7 +37,7 @@ describe('plugboard dev', { concurrency: false }, () => {
     plugboard(['new', 'branding', folder]);
     plugboard(['new', 'plugin', 'hello', '--dir', folder]);
     plugboard(['check', folder, '--strict']);
-    node = await startNode({ dev: folder });
+    node = await startNode({ dev: folder, devArgs: ['--bots', '5', '--seed', '7'] });
     browser = await launchAppBrowser();
     person = await openPerson(browser, 'developer');
     await joinByLink(person, node.url, 'meet', 'Dana Developer');
@@ -57,9 +58,18 @@ describe('plugboard dev', { concurrency: false }, () => {
     assert.equal(await button().getAttribute('aria-label'), 'Hello');
     await button().click();
     const dialog = person.page.locator('dialog[data-plugin-id="hello"]');
-    await dialog.getByText('In the conference: Dana Developer').waitFor();
+    await dialog.getByText('In the conference:').waitFor();
+    assert.match((await dialog.textContent()) ?? '', /Dana Developer/);
     await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  test('five simulated people fill the roster and speak', async () => {
+    await person.page.waitForFunction(() => document.querySelectorAll('.pex-roster-list__user').length === 6, undefined, {
+      timeout: 30_000,
+    });
+    await person.page.locator('[data-speaking="true"]').first().waitFor({ timeout: 30_000 });
+    await shot(person, 'dev-bots');
   });
 
   test('a new label in the package file is live without a page reload', async () => {

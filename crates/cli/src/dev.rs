@@ -18,6 +18,8 @@ pub struct DevArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
+    #[command(flatten)]
+    bots: crate::bots_args::BotsArgs,
 }
 
 pub async fn run(args: DevArgs) -> anyhow::Result<()> {
@@ -31,6 +33,7 @@ pub async fn run(args: DevArgs) -> anyhow::Result<()> {
         branding: Branding::Example,
         dev: Some(dev),
         data_dir: None,
+        bots: args.bots.plan()?,
     };
     plugboard_server::serve(options, announce).await?;
     Ok(())

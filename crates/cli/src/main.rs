@@ -5,6 +5,7 @@ mod admin_client;
 mod bench;
 mod bench_check;
 mod bench_crowd;
+mod bots_args;
 mod check;
 mod deploy;
 mod dev;

@@ -31,6 +31,8 @@ pub struct ServeArgs {
     /// The private key (PEM) of --tls-cert.
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     tls_key: Option<PathBuf>,
+    #[command(flatten)]
+    bots: crate::bots_args::BotsArgs,
 }
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
@@ -58,6 +60,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         branding,
         dev: None,
         data_dir: Some(data_dir),
+        bots: args.bots.plan()?,
     };
     plugboard_server::serve(options, announce).await?;
     Ok(())

@@ -17,6 +17,6 @@ pub use app::app;
 pub use branding::{Branding, LiveBranding};
 pub use config::{ConfigError, NodeConfig};
 pub use csp::{ContentSecurityPolicy, CspConfig, CspError};
-pub use serve::{serve, ServeError, ServeOptions, Started};
+pub use serve::{serve, BotsPlan, ServeError, ServeOptions, Started};
 pub use tls::{TlsError, TlsMode};
 pub use web_apps::{WebAppPaths, WebApps};

@@ -9,6 +9,7 @@ use std::time::Duration;
 use axum_server::accept::NoDelayAcceptor;
 use axum_server::tls_rustls::RustlsAcceptor;
 use axum_server::Handle;
+use plugboard_bots::{Bots, BotsError, Scenario, ScenarioRun};
 use plugboard_client_api::{Directory, DirectoryError};
 use plugboard_management::Management;
 use thiserror::Error;
@@ -35,6 +36,16 @@ pub struct ServeOptions {
     pub dev: Option<DevMode>,
     /// Where the management node keeps its database; `None` runs without admin API (`plugboard dev`).
     pub data_dir: Option<PathBuf>,
+    /// Simulated participants to bring into a room.
+    pub bots: Option<BotsPlan>,
+}
+
+/// Simulated participants: a crowd of `count` people, and/or a scripted scenario, in `room`.
+pub struct BotsPlan {
+    pub room: String,
+    pub count: usize,
+    pub seed: u64,
+    pub scenario: Option<Scenario>,
 }
 
 /// What a node that is up tells the person who started it.
@@ -57,6 +68,8 @@ pub enum ServeError {
     Rooms(#[from] DirectoryError),
     #[error(transparent)]
     Csp(#[from] CspError),
+    #[error("the simulated participants cannot start: {0}")]
+    Bots(#[from] BotsError),
     #[error("the management node cannot start: {0}")]
     Management(#[from] plugboard_management::ManagementError),
     #[error("the server failed: {0}")]
@@ -95,6 +108,8 @@ pub async fn serve(
         addr: options.listen,
         source,
     })?;
+    // Kept until the node stops: dropping them makes the simulated people leave.
+    let _simulated = start_bots(&directory, options.bots)?;
     let bound = listener.local_addr().map_err(ServeError::Serve)?;
     listener.set_nonblocking(true).map_err(ServeError::Serve)?;
     let scheme = if tls.is_some() { "https" } else { "http" };
@@ -129,6 +144,29 @@ pub async fn serve(
         None => server.acceptor(NoDelayAcceptor::new()).serve(service).await,
     };
     served.map_err(ServeError::Serve)
+}
+
+fn start_bots(
+    directory: &Directory,
+    plan: Option<BotsPlan>,
+) -> Result<(Option<Bots>, Option<ScenarioRun>), ServeError> {
+    let Some(plan) = plan else {
+        return Ok((None, None));
+    };
+    let crowd = match plan.count {
+        0 => None,
+        count => Some(Bots::start(
+            directory.clone(),
+            &plan.room,
+            count,
+            plan.seed,
+        )?),
+    };
+    let run = match plan.scenario {
+        Some(scenario) => Some(scenario.play(directory.clone(), &plan.room)?),
+        None => None,
+    };
+    Ok((crowd, run))
 }
 
 /// An address a browser can open: a wildcard bind is reached through loopback.
