@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 use crate::{paths, steps};
 
 /// Folders holding a `tsconfig.json`, relative to the repository root; each is checked on its own.
-pub const PROJECTS: &[&str] = &["web/app"];
+pub const PROJECTS: &[&str] = &["web/app", "types", "examples/branding"];
 
 pub fn check_all(root: &Path) -> Result<()> {
     let tsc = paths::tsc(root);
