@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use plugboard_branding::lint::CheckReport;
 use plugboard_branding::report::{self, Tally};
-use plugboard_branding::{check_path, BrandingPackage, CheckOptions, Finding};
+use plugboard_branding::{check_path, BrandingPackage, CheckOptions, Checked, Finding};
 
 /// Exit status for usage errors, as clap uses for its own.
 pub const USAGE_ERROR: u8 = 2;
@@ -70,6 +70,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
 }
 
 /// The findings as rustc shows diagnostics, then what plugins contact, then a one-line summary.
+/// The findings of a check before packaging or uploading, on stderr (nothing when there are none).
+pub fn print_findings(path: &str, checked: &Checked) {
+    if !checked.report.findings.is_empty() {
+        eprint!(
+            "{}",
+            human_report(path, &checked.report, checked.package.as_ref())
+        );
+    }
+}
+
 pub fn human_report(path: &str, report: &CheckReport, package: Option<&BrandingPackage>) -> String {
     let mut text = report::human(&report.findings, package, use_color());
     for plugin in report

@@ -12,7 +12,7 @@ use plugboard_branding::report::Tally;
 use plugboard_branding::{check_path, CheckOptions};
 
 use crate::admin_client::{AdminClient, Credentials};
-use crate::check::human_report;
+use crate::check::print_findings;
 
 #[derive(Args)]
 pub struct DeployArgs {
@@ -104,12 +104,7 @@ fn zip_of(path: &Path) -> anyhow::Result<Vec<u8>> {
     let shown = path.display().to_string();
     if path.is_file() {
         let checked = check_path(path, &CheckOptions::default())?;
-        if !checked.report.findings.is_empty() {
-            eprint!(
-                "{}",
-                human_report(&shown, &checked.report, checked.package.as_ref())
-            );
-        }
+        print_findings(&shown, &checked);
         if Tally::of(&checked.report.findings).fails(false) {
             bail!("{shown} has errors; nothing was uploaded");
         }
@@ -120,12 +115,7 @@ fn zip_of(path: &Path) -> anyhow::Result<Vec<u8>> {
     match pack::package(path, &output, &PackOptions::default()) {
         Ok(packed) => {
             let checked = &packed.checked;
-            if !checked.report.findings.is_empty() {
-                eprint!(
-                    "{}",
-                    human_report(&shown, &checked.report, checked.package.as_ref())
-                );
-            }
+            print_findings(&shown, checked);
             println!(
                 "packaged {} files (brandingID {})",
                 packed.files, packed.branding_id
@@ -133,10 +123,7 @@ fn zip_of(path: &Path) -> anyhow::Result<Vec<u8>> {
             std::fs::read(&output).with_context(|| format!("cannot read {}", output.display()))
         }
         Err(PackError::HasErrors(checked)) => {
-            eprint!(
-                "{}",
-                human_report(&shown, &checked.report, checked.package.as_ref())
-            );
+            print_findings(&shown, &checked);
             bail!("{shown} has errors; nothing was uploaded")
         }
         Err(error) => Err(error).with_context(|| format!("cannot package {shown}")),

@@ -8,7 +8,7 @@ use plugboard_branding::check::CheckError;
 use plugboard_branding::pack::{self, PackError, PackOptions};
 use plugboard_branding::BrandingId;
 
-use crate::check::{human_report, USAGE_ERROR};
+use crate::check::{print_findings, USAGE_ERROR};
 
 #[derive(Args)]
 pub struct PackageArgs {
@@ -36,12 +36,7 @@ pub fn run(args: PackageArgs) -> ExitCode {
     match pack::package(&args.path, &args.output, &options) {
         Ok(packed) => {
             let checked = &packed.checked;
-            if !checked.report.findings.is_empty() {
-                eprint!(
-                    "{}",
-                    human_report(&shown, &checked.report, checked.package.as_ref())
-                );
-            }
+            print_findings(&shown, checked);
             println!(
                 "packaged {} files into {} (brandingID {})",
                 packed.files,
@@ -51,10 +46,7 @@ pub fn run(args: PackageArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(PackError::HasErrors(checked)) => {
-            eprint!(
-                "{}",
-                human_report(&shown, &checked.report, checked.package.as_ref())
-            );
+            print_findings(&shown, &checked);
             eprintln!("error: {shown} has errors; nothing was written");
             ExitCode::FAILURE
         }
