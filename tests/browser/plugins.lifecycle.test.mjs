@@ -135,6 +135,9 @@ describe('plugin lifecycle, roles, state and icons', { concurrency: false }, () 
     assert.match(await button.locator('use').getAttribute('href'), /icons\.svg#star$/);
     let menu = await openMeetingControls(host);
     await menu.getByRole('menuitem', { name: 'Probe, starred' }).waitFor();
+    // An open menu follows the state too.
+    await host.page.evaluate(() => window.__probe.setState({ icon: 'icons.svg#star', label: 'Probe, live' }));
+    await menu.getByRole('menuitem', { name: 'Probe, live' }).waitFor();
     await closeMenus(host);
 
     await host.page.evaluate(() => window.__probe.setState({ label: null }));

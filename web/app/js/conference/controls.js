@@ -43,6 +43,15 @@ export function call(session, method, ...args) {
 }
 
 /**
+ * Menu items that are drawn again when plugin items change (their `state$`, a plugin loading or failing).
+ * @param {() => MenuItem[]} items
+ * @returns {import('../ui/menu.js').LiveItems}
+ */
+function liveItems(items) {
+  return { items, subscribe: (changed) => extensions.on('menus', changed) };
+}
+
+/**
  * The actions on one participant for the current viewer.
  * @param {Session} session
  * @param {RawParticipant} p
@@ -140,7 +149,11 @@ export function participantItems(session, p, ui) {
 export function openParticipantMenu(session, uuid, anchor, ui) {
   const p = session.participants.get(uuid);
   if (!p) return;
-  openMenu(anchor, participantItems(session, p, ui), { label: `Actions for ${displayName(p)}`, className: 'menu--participant' });
+  const items = () => {
+    const now = session.participants.get(uuid) ?? p;
+    return participantItems(session, now, ui);
+  };
+  openMenu(anchor, liveItems(items), { label: `Actions for ${displayName(p)}`, className: 'menu--participant' });
 }
 
 /**
@@ -216,7 +229,7 @@ export function conferenceItems(session) {
  * @param {HTMLElement} anchor
  */
 export function openConferenceMenu(session, anchor) {
-  openMenu(anchor, conferenceItems(session), { label: 'Meeting controls', className: 'menu--conference' });
+  openMenu(anchor, liveItems(() => conferenceItems(session)), { label: 'Meeting controls', className: 'menu--conference' });
 }
 
 /**

@@ -30,9 +30,15 @@ export function isMenuOpenFor(/** @type {HTMLElement} */ anchor) {
 }
 
 /**
+ * Items that can change while the menu is open (plugin items follow their `state$`): `items` gives the
+ * current ones, `subscribe` calls back when they changed and returns how to stop.
+ * @typedef {{items: () => MenuItem[], subscribe: (changed: () => void) => () => void}} LiveItems
+ */
+
+/**
  * Open a menu under `anchor`.
  * @param {HTMLElement} anchor the button that opened it (gets `aria-expanded`)
- * @param {MenuItem[]} items
+ * @param {MenuItem[] | LiveItems} items
  * @param {{label: string, className?: string, focusFirst?: boolean}} options
  * @returns {HTMLElement} the menu element
  */
@@ -42,10 +48,21 @@ export function openMenu(anchor, items, { label, className, focusFirst = true })
   if (reopening) return /** @type {any} */ (null);
 
   const menu = h('div', { class: ['menu', className], role: 'menu', 'aria-label': label, tabindex: '-1' });
-  for (const item of items) menu.appendChild(renderItem(item, () => close(true)));
-  if (!menu.querySelector('[role^="menuitem"]')) {
-    menu.appendChild(h('div', { class: 'menu__empty', text: 'No actions available' }));
-  }
+  const fill = (/** @type {MenuItem[]} */ list) => {
+    menu.replaceChildren(...list.map((item) => renderItem(item, () => close(true))));
+    if (!menu.querySelector('[role^="menuitem"]')) {
+      menu.appendChild(h('div', { class: 'menu__empty', text: 'No actions available' }));
+    }
+  };
+  const live = Array.isArray(items) ? null : items;
+  fill(live ? live.items() : /** @type {MenuItem[]} */ (items));
+  const stopUpdates = live?.subscribe(() => {
+    // Keep the keyboard where it was: the same position in the redrawn list.
+    const entries = [...menu.querySelectorAll('[role^="menuitem"]')];
+    const at = entries.indexOf(/** @type {Element} */ (document.activeElement));
+    fill(live.items());
+    if (at >= 0) /** @type {HTMLElement | undefined} */ (menu.querySelectorAll('[role^="menuitem"]')[at])?.focus();
+  });
 
   const layer = document.getElementById('overlay-root') ?? document.body;
   layer.appendChild(menu);
@@ -66,6 +83,7 @@ export function openMenu(anchor, items, { label, className, focusFirst = true })
   function close(restoreFocus = false) {
     if (closed) return;
     closed = true;
+    stopUpdates?.();
     menu.remove();
     anchor.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', onPointerDown, true);
