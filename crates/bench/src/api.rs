@@ -70,6 +70,9 @@ impl ConferenceApi {
             .map_err(|()| unsupported())?
             .pop_if_empty()
             .extend(["api", "client", "v2", "conferences", alias]);
+        // reqwest talks plain HTTP here, but in the workspace build it has the CLI's rustls compiled in,
+        // which needs a process-wide provider; an already installed one is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = Client::builder()
             .no_proxy()
             .tcp_nodelay(true)
