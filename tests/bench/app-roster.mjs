@@ -197,7 +197,9 @@ async function main() {
     listedInPageMs,
     update,
     updateWithFrame,
+    createHandler: summarize(churnTimings.handler.create),
     create: summarize(churnTimings.withFrame.create),
+    removeHandler: summarize(churnTimings.handler.delete),
     remove: summarize(churnTimings.withFrame.delete),
     samples,
     chromiumVersion,
@@ -236,7 +238,8 @@ function printSample(s) {
 /**
  * @param {{listedMs: number, listedInPageMs: number,
  *   update: ReturnType<typeof summarize>, updateWithFrame: ReturnType<typeof summarize>,
- *   create: ReturnType<typeof summarize>, remove: ReturnType<typeof summarize>,
+ *   createHandler: ReturnType<typeof summarize>, create: ReturnType<typeof summarize>,
+ *   removeHandler: ReturnType<typeof summarize>, remove: ReturnType<typeof summarize>,
  *   samples: (import('./support/memory.mjs').MemorySample & {minutes: number})[],
  *   chromiumVersion: string, loadAtStart: number[], loadAtEnd: number[]}} r
  */
@@ -254,7 +257,9 @@ function report(r) {
     ['roster listed', `${r.listedMs.toFixed(0)} ms after opening the link (${r.listedInPageMs.toFixed(0)} ms after the page's navigation start)`],
     ['participant_update, handler', line(r.update)],
     ['participant_update, + frame', line(r.updateWithFrame)],
+    ['participant_create, handler', line(r.createHandler)],
     ['participant_create, + frame', line(r.create)],
+    ['participant_delete, handler', line(r.removeHandler)],
     ['participant_delete, + frame', line(r.remove)],
     ['JS heap (after GC)', `first ${formatMiB(first.heapUsed)}, last ${formatMiB(last.heapUsed)}, max ${formatMiB(maxHeap)}`],
     ['JS heap slope', `${(heapSlope / 1024).toFixed(1)} KiB/min over ${last.minutes.toFixed(1)} min (${perChurn.toFixed(0)} bytes per join+leave at ${CHURN_PER_MINUTE}/min)`],
