@@ -33,10 +33,6 @@ pub struct FanoutArgs {
 }
 
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
-    // reqwest is built with `rustls-no-provider` for `plugboard deploy`, so building any of its clients
-    // (the benchmarks' too, although they speak plain HTTP) panics unless a provider is installed. An
-    // error means one is installed already.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     match command {
         BenchCommand::Fanout(args) => fanout(args).await,
         BenchCommand::Check(args) => crate::bench_check::run(&args),
