@@ -216,6 +216,32 @@ declare namespace PEX {
     PARTICIPANT_DISCONNECT_SUCCESS: string;
     /** This app left the conference; no payload. */
     DISCONNECT_SUCCESS: undefined;
+    /** This app joined the conference. */
+    CONNECT_SUCCESS: { alias: string; displayName: string; joinRole: 'HOST' | 'guest'; serviceType: string };
+    /** Joining failed. */
+    CONNECT_FAIL: { msg: string };
+    /** This app is leaving; no payload. */
+    DISCONNECT: undefined;
+    /** This participant's own uuid, once connected. */
+    SET_SELF_UUID: string;
+    /** The call type of this app's call (`'none'` for a control-only one). */
+    SET_REMOTE_CALL_TYPE: string;
+    /** A participant raised (buzzTime > 0) or lowered (0) their hand. */
+    BUZZ_CHANGED: { buzzTime: number; name: string; uuid?: string };
+    /** Dispatch it to mute this app's microphone; no payload. */
+    MUTE_MICROPHONE: undefined;
+    /** Dispatch it to unmute this app's microphone; no payload. */
+    UNMUTE_MICROPHONE: undefined;
+    /** Dispatch it to turn this app's camera off; no payload. */
+    MUTE_CAMERA: undefined;
+    /** Dispatch it to turn this app's camera on; no payload. */
+    UNMUTE_CAMERA: undefined;
+    /** A participant was muted or unmuted. */
+    PARTICIPANT_MUTED_CHANGED: { uuid: string; muted: boolean };
+    /** The screen the app shows (`home`, `conference`, …). */
+    SCREEN_STATE: string;
+    /** The raw participant of a `participant_update` event. */
+    PEXRTC_PARTICIPANT_UPDATE: Record<string, unknown>;
   }
 
   /** The constant names of `PEX.actions`. */

@@ -56,6 +56,22 @@ struct AliasObject {
     id: Option<u64>,
     slug: String,
     resource_uri: Option<String>,
+    /// The nested branding object (or its URI, as some versions answer); null for the default branding.
+    #[serde(default)]
+    branding: Option<Value>,
+}
+
+/// A web app path found by its slug.
+struct FoundAlias {
+    uri: String,
+    /// The resource URI of the branding it served until now.
+    branding: Option<String>,
+}
+
+/// What binding a path did.
+pub struct Bound {
+    /// The branding the path served before, when it was another one.
+    pub replaced: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -158,42 +174,47 @@ impl AdminClient {
     }
 
     /// Bind `slug` to the branding: update the path if it exists, else create it (enabled).
-    pub async fn bind_path(&self, slug: &str, branding_uri: &str) -> Result<(), AdminError> {
+    pub async fn bind_path(&self, slug: &str, branding_uri: &str) -> Result<Bound, AdminError> {
         let what = format!("binding the web app path /{slug}/");
+        let Some(found) = self.find_alias(slug).await? else {
+            let url = self.url(&format!("{API}webapp_alias/"))?;
+            let body = json!({
+                "slug": slug,
+                "branding": branding_uri,
+                "webapp_type": "webapp2",
+                "is_enabled": true,
+                "description": "Deployed with plugboard deploy",
+            });
+            let request = self.authorized(self.http.post(url.clone())).json(&body);
+            let response = self.send(request, &what).await?;
+            self.expect_success(response, &what, &url).await?;
+            return Ok(Bound { replaced: None });
+        };
+        let url = self.url(found.uri.trim_start_matches('/'))?;
         let body = json!({ "branding": branding_uri });
-        match self.find_alias(slug).await? {
-            Some(uri) => {
-                let url = self.url(uri.trim_start_matches('/'))?;
-                let response = self
-                    .send(
-                        self.authorized(self.http.patch(url.clone())).json(&body),
-                        &what,
-                    )
-                    .await?;
-                self.expect_success(response, &what, &url).await
-            }
-            None => {
-                let url = self.url(&format!("{API}webapp_alias/"))?;
-                let body = json!({
-                    "slug": slug,
-                    "branding": branding_uri,
-                    "webapp_type": "webapp2",
-                    "is_enabled": true,
-                    "description": "Deployed with plugboard deploy",
-                });
-                let response = self
-                    .send(
-                        self.authorized(self.http.post(url.clone())).json(&body),
-                        &what,
-                    )
-                    .await?;
-                self.expect_success(response, &what, &url).await
-            }
+        let request = self.authorized(self.http.patch(url.clone())).json(&body);
+        let response = self.send(request, &what).await?;
+        self.expect_success(response, &what, &url).await?;
+        let replaced = found.branding.filter(|previous| previous != branding_uri);
+        Ok(Bound { replaced })
+    }
+
+    /// Delete a branding; `Ok(false)` when the node keeps it because a web app path still uses it.
+    pub async fn delete_branding(&self, uri: &str) -> Result<bool, AdminError> {
+        let what = "deleting the previous branding";
+        let url = self.url(uri.trim_start_matches('/'))?;
+        let response = self
+            .send(self.authorized(self.http.delete(url.clone())), what)
+            .await?;
+        match response.status() {
+            status if status.is_success() => Ok(true),
+            StatusCode::CONFLICT | StatusCode::BAD_REQUEST => Ok(false),
+            _ => Err(self.unexpected(response, what, &url).await),
         }
     }
 
-    /// The resource URI of the web app path `slug`, if there is one.
-    async fn find_alias(&self, slug: &str) -> Result<Option<String>, AdminError> {
+    /// The web app path `slug`, if there is one.
+    async fn find_alias(&self, slug: &str) -> Result<Option<FoundAlias>, AdminError> {
         let what = "listing the web app paths";
         let mut url = self.url(&format!("{API}webapp_alias/"))?;
         url.query_pairs_mut().append_pair("slug", slug);
@@ -210,10 +231,11 @@ impl AdminClient {
                     source,
                 })?;
             if let Some(found) = page.objects.into_iter().find(|alias| alias.slug == slug) {
+                let branding = found.branding.as_ref().and_then(branding_uri);
                 let uri = found
                     .resource_uri
                     .or_else(|| found.id.map(|id| format!("/{API}webapp_alias/{id}/")));
-                return Ok(uri);
+                return Ok(uri.map(|uri| FoundAlias { uri, branding }));
             }
             match page.meta.next {
                 Some(next) => url = self.url(next.trim_start_matches('/'))?,
@@ -255,6 +277,15 @@ impl AdminClient {
             status,
             body: body.chars().take(500).collect(),
         }
+    }
+}
+
+/// The resource URI of a path's branding: the nested object's `resource_uri`, or the URI itself.
+fn branding_uri(branding: &Value) -> Option<String> {
+    match branding {
+        Value::String(uri) => Some(uri.clone()),
+        Value::Object(object) => object.get("resource_uri")?.as_str().map(str::to_owned),
+        _ => None,
     }
 }
 

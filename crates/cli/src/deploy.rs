@@ -2,6 +2,7 @@
 //! package a folder (a zip is taken as it is), check it, upload it to a Management Node (Plugboard's or
 //! Pexip Infinity's: the same admin API), bind it to a web app path, and print the URL to open.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -24,7 +25,7 @@ pub struct DeployArgs {
     /// Admin user (HTTP Basic).
     #[arg(long, env = "PLUGBOARD_ADMIN_USER")]
     user: Option<String>,
-    /// The admin user's password.
+    /// The admin user's password (asked for when --user is given without it on a terminal).
     #[arg(
         long,
         env = "PLUGBOARD_ADMIN_PASSWORD",
@@ -52,6 +53,9 @@ pub struct DeployArgs {
     /// Accept a self-signed certificate (a node started with `plugboard serve --tls`).
     #[arg(long)]
     insecure: bool,
+    /// Keep the branding the path served before (by default it is deleted when no other path uses it).
+    #[arg(long, requires = "slug")]
+    keep_previous: bool,
 }
 
 fn parse_slug(text: &str) -> Result<String, String> {
@@ -74,6 +78,11 @@ pub async fn run(args: DeployArgs) -> anyhow::Result<()> {
             user: user.clone(),
             password: password.clone(),
         }),
+        (Some(user), None, _) if std::io::stdin().is_terminal() => Some(Credentials::Basic {
+            user: user.clone(),
+            password: rpassword::prompt_password(format!("Password for {user}: "))
+                .context("cannot read the password")?,
+        }),
         (Some(_), None, _) => bail!("--user needs --password (or PLUGBOARD_ADMIN_PASSWORD)"),
         (None, _, Some(token)) => Some(Credentials::Token(token.clone())),
         (None, _, None) => None,
@@ -91,7 +100,14 @@ pub async fn run(args: DeployArgs) -> anyhow::Result<()> {
     println!("uploaded branding “{name}”: {branding}");
     match &args.slug {
         Some(slug) => {
-            client.bind_path(slug, &branding).await?;
+            let bound = client.bind_path(slug, &branding).await?;
+            if let (Some(previous), false) = (bound.replaced, args.keep_previous) {
+                if client.delete_branding(&previous).await? {
+                    println!("deleted the branding /{slug}/ served before: {previous}");
+                } else {
+                    println!("kept the branding /{slug}/ served before (another path uses it): {previous}");
+                }
+            }
             println!("open {}", client.url(&format!("{slug}/"))?);
         }
         None => println!("bind it to a web app path with --path SLUG to open it"),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use plugboard_branding::Severity;
-use plugboard_server::dev::DevMode;
+use plugboard_server::dev::{DevEvent, DevMode};
 use plugboard_server::{Branding, NodeConfig, ServeOptions, Started, TlsMode};
 
 #[derive(Args)]
@@ -18,6 +18,10 @@ pub struct DevArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
+    /// Rooms, `[csp]` sources for plugins that call other services, … as for `plugboard serve`
+    /// (its admin users are not used: `dev` has no management node).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(flatten)]
     bots: crate::bots_args::BotsArgs,
 }
@@ -26,9 +30,14 @@ pub async fn run(args: DevArgs) -> anyhow::Result<()> {
     let dev = DevMode::start(&args.path)
         .with_context(|| format!("cannot develop {}", args.path.display()))?;
     report_findings(&dev, &args.path.display().to_string());
+    tokio::spawn(print_changes(dev.changes()));
+    let config = match &args.config {
+        Some(path) => NodeConfig::load(path)?,
+        None => NodeConfig::demo(),
+    };
     let options = ServeOptions {
         listen: args.listen,
-        config: NodeConfig::demo(),
+        config,
         tls: TlsMode::Off,
         branding: Branding::Example,
         dev: Some(dev),
@@ -50,6 +59,49 @@ fn report_findings(dev: &DevMode, shown: &str) {
         .filter(|f| f.severity == Severity::Warning)
         .count();
     println!("Checked {shown}: {errors} errors, {warnings} warnings (the app shows them; `plugboard check` explains)");
+}
+
+/// One line per change, so the terminal tells what the open apps were asked to do.
+async fn print_changes(mut changes: tokio::sync::broadcast::Receiver<DevEvent>) {
+    use tokio::sync::broadcast::error::RecvError;
+    loop {
+        match changes.recv().await {
+            Ok(change) => println!("{}", describe(&change)),
+            Err(RecvError::Lagged(_)) => continue,
+            Err(RecvError::Closed) => break,
+        }
+    }
+}
+
+fn describe(change: &DevEvent) -> String {
+    let errors = change
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = change
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let what = match change.reload {
+        "plugins" => format!("reloading {}", change.plugins.join(", ")),
+        "all" => "reloading the branding".to_owned(),
+        _ if errors > 0 => "not reloaded: fix the errors first".to_owned(),
+        _ => "nothing to reload".to_owned(),
+    };
+    let mut line = format!("changed: {what} ({errors} errors, {warnings} warnings)");
+    if let Some(first) = change
+        .findings
+        .iter()
+        .find(|f| f.severity == Severity::Error)
+    {
+        line.push_str(&format!(
+            "\n  {}:{}:{}: {} ({})",
+            first.file, first.line, first.column, first.message, first.code
+        ));
+    }
+    line
 }
 
 fn announce(started: &Started) {

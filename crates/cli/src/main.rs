@@ -5,6 +5,7 @@ mod admin_client;
 mod bench;
 mod bench_check;
 mod bench_crowd;
+mod bench_package;
 mod bots_args;
 mod check;
 mod deploy;
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
             return match admin::run(command) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("error: {error:#}");
+                    eprintln!("error: {}", report(&error));
                     ExitCode::FAILURE
                 }
             }
@@ -86,10 +87,27 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", report(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes, each cause once: many messages already quote their cause, and repeating it
+/// (as `{:#}` would) doubles long texts such as a TOML error with its source line.
+fn report(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let part = cause.to_string();
+        if text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
 }
 
 fn init_logging() {
@@ -98,5 +116,6 @@ fn init_logging() {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
 }

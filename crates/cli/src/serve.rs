@@ -3,6 +3,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
+use plugboard_branding::report::Tally;
+use plugboard_branding::{check_path, CheckOptions};
 use plugboard_server::{Branding, NodeConfig, ServeOptions, Started, TlsMode};
 
 #[derive(Args)]
@@ -49,8 +51,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         _ => TlsMode::Off,
     };
     let branding = match &args.branding {
-        Some(path) => Branding::load(path)
-            .with_context(|| format!("cannot serve the branding package {}", path.display()))?,
+        Some(path) => {
+            let branding = Branding::load(path)
+                .with_context(|| format!("cannot serve the branding package {}", path.display()))?;
+            warn_about_defects(path);
+            branding
+        }
         None => Branding::Example,
     };
     let options = ServeOptions {
@@ -64,6 +70,20 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     };
     plugboard_server::serve(options, announce).await?;
     Ok(())
+}
+
+/// A package with errors is served all the same (to try how the app copes), but not silently: an upload
+/// of it to the management node would be refused.
+fn warn_about_defects(path: &std::path::Path) {
+    let Ok(checked) = check_path(path, &CheckOptions::default()) else {
+        return;
+    };
+    let tally = Tally::of(&checked.report.findings);
+    if tally.fails(true) {
+        let shown = path.display().to_string();
+        crate::check::print_findings(&shown, &checked);
+        eprintln!("warning: serving {shown} although `plugboard check` finds problems in it");
+    }
 }
 
 fn announce(started: &Started) {

@@ -223,6 +223,21 @@ fn deploy_serves_the_plugins_under_the_path_and_they_survive_a_restart() {
     );
     assert_eq!(status, 200);
     assert!(list.contains("\"slug\":\"sales\""), "{list}");
+
+    // Deploying again replaces the branding of the path, and the old one goes.
+    let again = deploy(&node, &source, "sales");
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stdout).contains("deleted the branding /sales/ served before"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_ne!(branding_id(&node, "sales"), uploaded);
+    let (_, brandings) = node.get(
+        "/api/admin/configuration/v1/webapp_branding/",
+        Some((USER, PASSWORD)),
+    );
+    assert!(brandings.contains("\"total_count\":1"), "{brandings}");
 }
 
 #[test]

@@ -36,8 +36,6 @@ pub enum ConfigError {
         path: String,
         source: plugboard_conference::ConfigError,
     },
-    #[error("{path}: defines no rooms; add at least one [[vmr]]")]
-    NoRooms { path: String },
     #[error("{path}: {source}")]
     Csp { path: String, source: CspError },
     #[error("{path}: token_expiry must be at least {MIN_TOKEN_EXPIRY_SECS} seconds (clients refresh at a third of it)")]
@@ -137,12 +135,12 @@ impl NodeConfig {
             path: path.to_owned(),
             source,
         })?;
-        if file.vmr.is_empty() {
-            return Err(ConfigError::NoRooms {
-                path: path.to_owned(),
-            });
-        }
-        let rooms: Vec<VmrConfig> = file.vmr.into_iter().map(RoomEntry::into_config).collect();
+        // A file that only sets, say, `[csp]` or `[[admin.users]]` keeps the demo rooms.
+        let rooms: Vec<VmrConfig> = if file.vmr.is_empty() {
+            NodeConfig::demo().rooms
+        } else {
+            file.vmr.into_iter().map(RoomEntry::into_config).collect()
+        };
         for room in &rooms {
             room.validate().map_err(|source| ConfigError::Room {
                 path: path.to_owned(),
@@ -264,8 +262,8 @@ mod tests {
             NodeConfig::parse("token_expiry = 1\n[[vmr]]\nname = \"x\"\n", "r.toml").unwrap_err();
         assert!(error.to_string().contains("token_expiry"), "{error}");
 
-        let error = NodeConfig::parse("token_expiry = 5\n", "r.toml").unwrap_err();
-        assert!(matches!(error, ConfigError::NoRooms { .. }));
+        let demo_rooms = NodeConfig::parse("token_expiry = 5\n", "r.toml").unwrap();
+        assert_eq!(demo_rooms.rooms, NodeConfig::demo().rooms);
 
         let error =
             NodeConfig::parse("[[vmr]]\nname = \"x\"\ncolour = \"red\"\n", "r.toml").unwrap_err();

@@ -133,6 +133,11 @@ impl DevMode {
         let _ = inner.events.send(event);
     }
 
+    /// Every change from now on, as the apps hear of it (for the terminal of `plugboard dev`).
+    pub fn changes(&self) -> broadcast::Receiver<DevEvent> {
+        self.inner.events.subscribe()
+    }
+
     pub fn routes(&self) -> Router {
         let dev = self.clone();
         Router::new().route(EVENTS_PATH, get(move || events(dev.clone())))
