@@ -46,7 +46,10 @@ describe('plugin dialogs', { concurrency: false }, () => {
     await layoutDialog.getByRole('button', { name: 'Equal' }).click();
     await guest.page.waitForFunction(() => document.querySelector('#conference-stage-container')?.dataset.layout === '4:0');
 
-    const reset = host.page.waitForResponse((r) => r.url().endsWith('/transform_layout'));
+    // The answer to "Equal" may still be on its way: wait for the request of "Default" itself.
+    const reset = host.page.waitForResponse(
+      (r) => r.url().endsWith('/transform_layout') && r.request().postData() === JSON.stringify({ transforms: {} }),
+    );
     await layoutDialog.getByRole('button', { name: 'Default' }).click();
     const answer = await reset;
     assert.equal(answer.status(), 200);
