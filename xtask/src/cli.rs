@@ -9,6 +9,8 @@ USAGE:
     cargo xtask test [--quick]    run every test (installs what the tests need first)
     cargo xtask bench app [--participants N] [--minutes M] [--churn-per-minute C]
                                   the web app's roster benchmark in headless Chromium
+    cargo xtask bench plugins [--plugins P] [--participants N] [--updates U] [--rounds R]
+                                  the plugin host benchmark in headless Chromium
     cargo xtask help              show this help
 
 `test` runs, stopping at the first failure:
@@ -22,6 +24,11 @@ USAGE:
 tests/bench/app-roster.mjs: a node with N participants (default 1000, joined by
 `plugboard bench crowd`), the app in headless Chromium, M minutes (default 10) of
 joins and leaves (C a minute, default 120); it prints the figures for BENCHMARKS.md.
+
+`bench plugins` does the same preparation and runs tests/bench/plugin-host.mjs: the
+same room twice, without plugins and with P generated plugins (default 20), timing
+how soon the plugins' menu items show after joining and what they add to U
+participant_update events (default 200); R rounds (default 1) alternate the two.
 ";
 
 /// What the user asked for.
@@ -29,7 +36,7 @@ joins and leaves (C a minute, default 120); it prints the figures for BENCHMARKS
 pub enum Command {
     Help,
     Test(TestOptions),
-    BenchApp(AppBenchOptions),
+    Bench(BenchOptions),
 }
 
 /// Options of `cargo xtask test`.
@@ -39,29 +46,69 @@ pub struct TestOptions {
     pub quick: bool,
 }
 
-/// Options of `cargo xtask bench app`; unset ones take the benchmark script's defaults.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct AppBenchOptions {
-    pub participants: Option<u32>,
-    pub minutes: Option<u32>,
-    pub churn_per_minute: Option<u32>,
+/// The benchmarks `cargo xtask bench` runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Benchmark {
+    /// The web app's roster (tests/bench/app-roster.mjs).
+    App,
+    /// The plugin host (tests/bench/plugin-host.mjs).
+    Plugins,
 }
 
-impl AppBenchOptions {
+impl Benchmark {
+    const ALL: [Benchmark; 2] = [Benchmark::App, Benchmark::Plugins];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Benchmark::App => "app",
+            Benchmark::Plugins => "plugins",
+        }
+    }
+
+    /// The script under tests/.
+    pub fn script(self) -> &'static str {
+        match self {
+            Benchmark::App => "bench/app-roster.mjs",
+            Benchmark::Plugins => "bench/plugin-host.mjs",
+        }
+    }
+
+    /// What the step is called in the plan.
+    pub fn title(self) -> &'static str {
+        match self {
+            Benchmark::App => "web app roster benchmark",
+            Benchmark::Plugins => "plugin host benchmark",
+        }
+    }
+
+    /// The options it takes, each a positive whole number passed on to the script.
+    fn flags(self) -> &'static [&'static str] {
+        match self {
+            Benchmark::App => &["--participants", "--minutes", "--churn-per-minute"],
+            Benchmark::Plugins => &["--plugins", "--participants", "--updates", "--rounds"],
+        }
+    }
+
+    fn known() -> String {
+        Self::ALL.map(Benchmark::name).join(", ")
+    }
+}
+
+/// A benchmark and the options given to it; unset ones take the benchmark script's defaults.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BenchOptions {
+    pub benchmark: Benchmark,
+    /// The options given, in order, as `(flag, value)`.
+    pub values: Vec<(&'static str, u32)>,
+}
+
+impl BenchOptions {
     /// The options as the benchmark script takes them.
     pub fn script_args(&self) -> Vec<String> {
-        let mut args = Vec::new();
-        let flags = [
-            ("--participants", self.participants),
-            ("--minutes", self.minutes),
-            ("--churn-per-minute", self.churn_per_minute),
-        ];
-        for (flag, value) in flags {
-            if let Some(value) = value {
-                args.extend([flag.to_owned(), value.to_string()]);
-            }
-        }
-        args
+        self.values
+            .iter()
+            .flat_map(|(flag, value)| [(*flag).to_owned(), value.to_string()])
+            .collect()
     }
 }
 
@@ -89,22 +136,30 @@ fn parse_test_options(args: &[String]) -> Result<TestOptions> {
 }
 
 fn parse_bench(args: &[String]) -> Result<Command> {
-    match args.split_first() {
-        Some((which, rest)) if which == "app" => Ok(Command::BenchApp(parse_app_options(rest)?)),
-        Some((other, _)) => bail!("unknown benchmark `{other}` (known: app)\n\n{HELP}"),
-        None => bail!("`cargo xtask bench` needs a benchmark (known: app)\n\n{HELP}"),
-    }
+    let Some((which, rest)) = args.split_first() else {
+        bail!(
+            "`cargo xtask bench` needs a benchmark (known: {})\n\n{HELP}",
+            Benchmark::known()
+        );
+    };
+    let Some(benchmark) = Benchmark::ALL.into_iter().find(|b| b.name() == which) else {
+        bail!(
+            "unknown benchmark `{which}` (known: {})\n\n{HELP}",
+            Benchmark::known()
+        );
+    };
+    Ok(Command::Bench(parse_bench_options(benchmark, rest)?))
 }
 
-fn parse_app_options(args: &[String]) -> Result<AppBenchOptions> {
-    let mut options = AppBenchOptions::default();
+fn parse_bench_options(benchmark: Benchmark, args: &[String]) -> Result<BenchOptions> {
+    let mut values: Vec<(&'static str, u32)> = Vec::new();
     let mut args = args.iter();
     while let Some(flag) = args.next() {
-        let slot = match flag.as_str() {
-            "--participants" => &mut options.participants,
-            "--minutes" => &mut options.minutes,
-            "--churn-per-minute" => &mut options.churn_per_minute,
-            other => bail!("unknown option `{other}` for `cargo xtask bench app`\n\n{HELP}"),
+        let Some(known) = benchmark.flags().iter().find(|known| **known == flag) else {
+            bail!(
+                "unknown option `{flag}` for `cargo xtask bench {}`\n\n{HELP}",
+                benchmark.name()
+            );
         };
         let value = args
             .next()
@@ -114,9 +169,10 @@ fn parse_app_options(args: &[String]) -> Result<AppBenchOptions> {
             .ok()
             .filter(|number| *number > 0)
             .with_context(|| format!("`{flag}` takes a positive whole number, not `{value}`"))?;
-        *slot = Some(number);
+        values.retain(|(given, _)| given != known);
+        values.push((known, number));
     }
-    Ok(options)
+    Ok(BenchOptions { benchmark, values })
 }
 
 #[cfg(test)]
@@ -154,7 +210,10 @@ mod tests {
     fn bench_app_takes_its_options() {
         assert_eq!(
             parse(&args(&["bench", "app"])).unwrap(),
-            Command::BenchApp(AppBenchOptions::default())
+            Command::Bench(BenchOptions {
+                benchmark: Benchmark::App,
+                values: vec![]
+            })
         );
         let parsed = parse(&args(&[
             "bench",
@@ -167,21 +226,68 @@ mod tests {
             "60",
         ]))
         .unwrap();
-        let expected = AppBenchOptions {
-            participants: Some(500),
-            minutes: Some(1),
-            churn_per_minute: Some(60),
+        let Command::Bench(options) = parsed else {
+            panic!("not a benchmark: {parsed:?}");
         };
-        assert_eq!(parsed, Command::BenchApp(expected));
+        assert_eq!(options.benchmark, Benchmark::App);
+        assert_eq!(
+            options.script_args(),
+            args(&[
+                "--minutes",
+                "1",
+                "--participants",
+                "500",
+                "--churn-per-minute",
+                "60"
+            ])
+        );
     }
 
     #[test]
-    fn bench_app_passes_only_the_options_given() {
-        let options = AppBenchOptions {
-            minutes: Some(1),
-            ..AppBenchOptions::default()
+    fn bench_plugins_takes_its_options() {
+        let parsed = parse(&args(&[
+            "bench",
+            "plugins",
+            "--plugins",
+            "20",
+            "--participants",
+            "1000",
+            "--updates",
+            "300",
+        ]))
+        .unwrap();
+        let Command::Bench(options) = parsed else {
+            panic!("not a benchmark: {parsed:?}");
         };
-        assert_eq!(options.script_args(), args(&["--minutes", "1"]));
+        assert_eq!(options.benchmark, Benchmark::Plugins);
+        assert_eq!(options.benchmark.script(), "bench/plugin-host.mjs");
+        assert_eq!(
+            options.script_args(),
+            args(&[
+                "--plugins",
+                "20",
+                "--participants",
+                "1000",
+                "--updates",
+                "300"
+            ])
+        );
+    }
+
+    #[test]
+    fn bench_passes_only_the_options_given_and_the_last_of_each() {
+        let Command::Bench(options) = parse(&args(&[
+            "bench",
+            "plugins",
+            "--plugins",
+            "5",
+            "--plugins",
+            "7",
+        ]))
+        .unwrap() else {
+            panic!("not a benchmark");
+        };
+        assert_eq!(options.script_args(), args(&["--plugins", "7"]));
     }
 
     #[test]
@@ -192,5 +298,7 @@ mod tests {
         assert!(parse(&args(&["bench", "app", "--minutes", "0"])).is_err());
         assert!(parse(&args(&["bench", "app", "--minutes", "ten"])).is_err());
         assert!(parse(&args(&["bench", "app", "--seconds", "5"])).is_err());
+        assert!(parse(&args(&["bench", "app", "--plugins", "5"])).is_err());
+        assert!(parse(&args(&["bench", "plugins", "--minutes", "5"])).is_err());
     }
 }

@@ -3,7 +3,7 @@
 //! `cargo xtask test` is the one command that runs every test of the project on a fresh
 //! Debian machine: it installs what the tests need (npm packages, Debian's chromium) and
 //! runs formatting, lints, the Rust tests and the Node suites, stopping at the first failure.
-//! `cargo xtask bench app` runs the web app's benchmark the same way.
+//! `cargo xtask bench app` and `cargo xtask bench plugins` run the web app's benchmarks the same way.
 
 mod bench;
 mod cargo;
@@ -41,7 +41,7 @@ fn run(args: &[String]) -> Result<()> {
             Ok(())
         }
         Command::Test(options) => test(&options),
-        Command::BenchApp(options) => bench::app(&paths::repo_root(), &options),
+        Command::Bench(options) => bench::run(&paths::repo_root(), &options),
     }
 }
 

@@ -66,6 +66,12 @@ export class PluginHost {
     /** @type {'chair' | 'guest' | null} the role plugins are loaded for; null outside a conference */
     this.role = null;
     this._redrawScheduled = false;
+    /**
+     * The toolbar buttons drawn last, by their package item (each plugin's own), kept to be updated
+     * in place.
+     * @type {Map<PackageItem, ReturnType<typeof toolbarButton>>}
+     */
+    this._toolbarButtons = new Map();
     this.ready = readBranding(this.root).then((branding) => {
       this.brandingId = branding.brandingId;
       this.plugins = this._pluginsOf(branding.packages);
@@ -514,24 +520,34 @@ export class PluginHost {
     return [this.session?.pluginParticipants() ?? [], conferenceDetails$.value];
   }
 
+  /** Draw the toolbar's plugin buttons: the ones already there follow their state in place. */
   _renderToolbar() {
     const slot = extensions.toolbarSlot;
     if (!slot) return;
     const focused = /** @type {HTMLElement | null} */ (slot.querySelector(':focus'));
     const focusKey = focused ? `${focused.dataset.pluginId}|${focused.dataset.pluginAction}` : null;
-    /** @type {HTMLElement[]} */
-    const buttons = [];
+    /** @type {Map<PackageItem, ReturnType<typeof toolbarButton>>} */
+    const drawn = new Map();
     for (const plugin of this._shown()) {
       for (const item of plugin.pkg.itemsAt('toolbar')) {
         const view = itemView(plugin, item);
         if (view.hidden) continue;
-        const act = () => this.act(plugin, item, this._toolbarArgs());
-        buttons.push(toolbarButton(plugin, item, view, act, () => this._scheduleRedraw()));
+        let button = this._toolbarButtons.get(item);
+        if (!button || !button.update(view)) {
+          const act = () => this.act(plugin, item, this._toolbarArgs());
+          button = toolbarButton(plugin, item, view, act, () => this._scheduleRedraw());
+        }
+        drawn.set(item, button);
       }
     }
-    slot.replaceChildren(...buttons);
-    slot.hidden = buttons.length === 0;
-    if (focusKey) {
+    this._toolbarButtons = drawn;
+    const elements = [...drawn.values()].map((button) => button.element);
+    const children = slot.children;
+    if (children.length !== elements.length || elements.some((el, i) => children[i] !== el)) {
+      slot.replaceChildren(...elements);
+    }
+    if (slot.hidden !== (elements.length === 0)) slot.hidden = elements.length === 0;
+    if (focusKey && !slot.contains(document.activeElement)) {
       const again = [...slot.querySelectorAll('button')].find((b) => `${b.dataset.pluginId}|${b.dataset.pluginAction}` === focusKey);
       again?.focus();
     }

@@ -68,9 +68,56 @@ async function loadSvg(file) {
   }
 }
 
+/** @type {WeakMap<PluginPackage, Map<string, URL | null>>} icon references resolved, by package */
+const resolved = new WeakMap();
+
 /**
- * The icon element for `ref`, or null when it does not resolve (or is not known to yet, when
- * `optimistic` is false).
+ * `iconUrl`, remembered: toolbar buttons ask on every change of their plugin's state.
+ * @param {PluginPackage} pkg
+ * @param {string} ref
+ */
+function resolvedUrl(pkg, ref) {
+  let refs = resolved.get(pkg);
+  if (!refs) {
+    refs = new Map();
+    resolved.set(pkg, refs);
+  }
+  let url = refs.get(ref);
+  if (url === undefined) {
+    url = iconUrl(pkg, ref);
+    refs.set(ref, url);
+  }
+  return url;
+}
+
+/**
+ * What `ref` draws now: a name in the app's sprite, an icon file of the package, or nothing (no
+ * reference, or one known not to resolve).
+ * @param {PluginPackage} pkg
+ * @param {string | null | undefined} ref
+ * @returns {{sprite: string} | {url: URL} | null}
+ */
+function drawable(pkg, ref) {
+  if (typeof ref !== 'string' || ref === '') return null;
+  const sprite = APP_SPRITE.exec(ref);
+  if (sprite) return { sprite: sprite[1] };
+  const url = resolvedUrl(pkg, ref);
+  if (!url || known.get(url.href) === false) return null;
+  return { url };
+}
+
+/**
+ * Whether `pluginIcon` draws an icon for `ref` now (one not known to resolve yet is drawn).
+ * @param {PluginPackage} pkg
+ * @param {string | null | undefined} ref
+ */
+export function iconShows(pkg, ref) {
+  return drawable(pkg, ref) !== null;
+}
+
+/**
+ * The icon element for `ref`, or null when there is none or it is known not to resolve (one not known
+ * yet is drawn, and `onKnown` runs once it is).
  * @param {PluginPackage} pkg
  * @param {string | null | undefined} ref
  * @param {() => void} onKnown redraw once the icon's existence is known
@@ -78,14 +125,11 @@ async function loadSvg(file) {
  * @returns {Element | null}
  */
 export function pluginIcon(pkg, ref, onKnown, className = 'icon') {
-  if (typeof ref !== 'string' || ref === '') return null;
-  const sprite = APP_SPRITE.exec(ref);
-  if (sprite) return appIcon(sprite[1], className);
-  const url = iconUrl(pkg, ref);
-  if (!url) return null;
-  const exists = known.get(url.href);
-  if (exists === false) return null;
-  if (exists === undefined) checkIcon(url, onKnown);
+  const target = drawable(pkg, ref);
+  if (!target) return null;
+  if ('sprite' in target) return appIcon(target.sprite, className);
+  const { url } = target;
+  if (!known.has(url.href)) checkIcon(url, onKnown);
   if (!url.hash) {
     const img = document.createElement('img');
     img.className = className;

@@ -6,7 +6,7 @@
 // its `state$` fills them in, as the seed document's recording plugin does).
 
 import { h } from '../dom.js';
-import { pluginIcon } from './icons.js';
+import { iconShows, pluginIcon } from './icons.js';
 
 /** @typedef {import('./plugin.js').Plugin} Plugin */
 /** @typedef {import('./package.js').PackageItem} PackageItem */
@@ -91,33 +91,64 @@ export function popupItem(plugin, item, view, onSelect, redraw) {
 }
 
 /**
- * A toolbar button; the label is its accessible name and tooltip, and its text when the icon is missing.
+ * A toolbar button (in its `.toolbar__item`); the label is its accessible name and tooltip, and its text
+ * when the icon is missing. A plugin's `state$` may move on every roster change, so `update` follows a
+ * new view in place — label, tooltip, failure — without drawing the icon again (a new `<use>` of an
+ * icon file costs more than the rest of the button); it returns false when the icon itself changed,
+ * came or went, and the caller draws a new button.
  * @param {Plugin} plugin
  * @param {PackageItem} item
  * @param {ItemView} view
  * @param {() => void} onClick
  * @param {() => void} redraw
+ * @returns {{element: HTMLElement, update: (view: ItemView) => boolean}}
  */
 export function toolbarButton(plugin, item, view, onClick, redraw) {
-  const label = view.label ?? plugin.name;
-  const title = plugin.failed ? `${label} (plugin failed: ${plugin.reason})` : label;
   const button = h('button', {
     type: 'button',
     class: 'toolbar__button toolbar__button--plugin',
-    'aria-label': label,
-    title,
     dataset: itemDataset(plugin, item),
   });
-  const icon = pluginIcon(plugin.pkg, view.icon, redraw);
+  const iconRef = view.icon;
+  const icon = pluginIcon(plugin.pkg, iconRef, redraw);
+  /** @type {HTMLElement | null} */
+  let text = null;
   if (icon) {
     button.appendChild(icon);
   } else {
     button.classList.add('toolbar__button--text');
-    button.appendChild(h('span', { class: 'toolbar__button-text', text: label }));
+    text = button.appendChild(h('span', { class: 'toolbar__button-text' }));
   }
-  if (plugin.failed) button.setAttribute('aria-disabled', 'true');
+  /** @param {ItemView} next */
+  const show = (next) => {
+    const label = next.label ?? plugin.name;
+    setAttribute(button, 'aria-label', label);
+    setAttribute(button, 'title', plugin.failed ? `${label} (plugin failed: ${plugin.reason})` : label);
+    setAttribute(button, 'aria-disabled', plugin.failed ? 'true' : null);
+    if (text && text.textContent !== label) text.textContent = label;
+  };
+  show(view);
   button.addEventListener('click', () => {
     if (!plugin.failed) onClick();
   });
-  return h('div', { class: 'toolbar__item' }, button);
+  return {
+    element: h('div', { class: 'toolbar__item' }, button),
+    update(next) {
+      if (next.icon !== iconRef || iconShows(plugin.pkg, next.icon) !== Boolean(icon)) return false;
+      show(next);
+      return true;
+    },
+  };
+}
+
+/**
+ * Set (or, with null, remove) an attribute when it differs, so that an unchanged one causes no work.
+ * @param {Element} el
+ * @param {string} name
+ * @param {string | null} value
+ */
+function setAttribute(el, name, value) {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
