@@ -40,6 +40,18 @@ import { conferenceDetails$, participants$ } from './state.js';
 
 let chatIds = 0;
 
+/** Run `fn` in a task of its own, as soon as the current one is done (no 4 ms timer clamping). */
+const afterThisTask = (() => {
+  const channel = new MessageChannel();
+  /** @type {(() => void)[]} */
+  const queue = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  return (/** @type {() => void} */ fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(null);
+  };
+})();
+
 export class Session extends Emitter {
   /**
    * @param {JoinRequest} request
@@ -385,7 +397,10 @@ export class Session extends Emitter {
   _schedulePluginState() {
     if (this._pluginEmitScheduled || !participants$.observed) return;
     this._pluginEmitScheduled = true;
-    queueMicrotask(() => {
+    // A task of its own (not a microtask): the app finishes handling the update, and the browser may
+    // paint it, before the plugins' work on the new roster runs; updates arriving meanwhile share one
+    // emission.
+    afterThisTask(() => {
       this._pluginEmitScheduled = false;
       this._emitPluginState();
     });
