@@ -1,7 +1,8 @@
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use clap::Args;
 use plugboard_branding::report::Tally;
 use plugboard_branding::{check_path, CheckOptions};
@@ -51,12 +52,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         _ => TlsMode::Off,
     };
     let branding = match &args.branding {
-        Some(path) => {
-            let branding = Branding::load(path)
-                .with_context(|| format!("cannot serve the branding package {}", path.display()))?;
-            warn_about_defects(path);
-            branding
-        }
+        Some(path) => checked_branding(path)?,
         None => Branding::Example,
     };
     let options = ServeOptions {
@@ -72,17 +68,19 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A package with errors is served all the same (to try how the app copes), but not silently: an upload
-/// of it to the management node would be refused.
-fn warn_about_defects(path: &std::path::Path) {
-    let Ok(checked) = check_path(path, &CheckOptions::default()) else {
-        return;
-    };
-    let tally = Tally::of(&checked.report.findings);
-    if tally.fails(true) {
-        let shown = path.display().to_string();
+/// The package at `path`, read and checked once. One with errors is served all the same (to try how the
+/// app copes), but not silently: an upload of it to the management node would be refused.
+fn checked_branding(path: &Path) -> anyhow::Result<Branding> {
+    let shown = path.display().to_string();
+    let checked = check_path(path, &CheckOptions::default())
+        .with_context(|| format!("cannot serve the branding package {shown}"))?;
+    if Tally::of(&checked.report.findings).fails(true) {
         crate::check::print_findings(&shown, &checked);
         eprintln!("warning: serving {shown} although `plugboard check` finds problems in it");
+    }
+    match checked.package {
+        Some(package) => Ok(Branding::Package(Arc::new(package))),
+        None => bail!("cannot serve the branding package {shown}: it was refused while loading"),
     }
 }
 

@@ -22,10 +22,7 @@ pub struct DirectoryRooms {
 impl RoomSync for DirectoryRooms {
     fn upsert(&self, previous_name: Option<&str>, room: VmrConfig) -> Result<(), String> {
         let taken = |name: &str| self.configured.contains(&name.to_lowercase());
-        let renamed_onto_configured = previous_name
-            .is_none_or(|previous| !previous.eq_ignore_ascii_case(&room.name))
-            && taken(&room.name);
-        if renamed_onto_configured || previous_name.is_some_and(taken) {
+        if taken(&room.name) || previous_name.is_some_and(taken) {
             return Err(format!(
                 "a room of the node's configuration file is called {:?}",
                 room.name
@@ -53,5 +50,37 @@ impl WebAppPaths for ManagedPaths {
 
     fn default_branding(&self) -> Option<Arc<BrandingPackage>> {
         self.0.default_path().and_then(|path| path.branding)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plugboard_conference::Settings;
+
+    fn rooms() -> DirectoryRooms {
+        let meet = VmrConfig::open("meet");
+        let directory = Directory::start(vec![meet], &Settings::default()).unwrap();
+        DirectoryRooms {
+            directory,
+            configured: HashSet::from(["meet".to_owned()]),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_admin_api_cannot_take_over_or_remove_a_configured_room() {
+        let rooms = rooms();
+        assert!(rooms.upsert(None, VmrConfig::open("Meet")).is_err());
+        assert!(rooms
+            .upsert(Some("meet"), VmrConfig::open("other"))
+            .is_err());
+        rooms.remove("meet");
+        assert_eq!(rooms.directory.room_names(), vec!["meet"]);
+
+        assert!(rooms.upsert(None, VmrConfig::open("board")).is_ok());
+        assert!(rooms
+            .upsert(Some("board"), VmrConfig::open("boardroom"))
+            .is_ok());
+        assert_eq!(rooms.directory.room_names(), vec!["boardroom", "meet"]);
     }
 }

@@ -157,22 +157,14 @@ fn event_for(affected: Affected, findings: Vec<Finding>) -> DevEvent {
     }
 }
 
-async fn events(dev: DevMode) -> Sse<impl Stream<Item = Result<Event, serde_json::Error>>> {
+async fn events(dev: DevMode) -> Sse<impl Stream<Item = Result<Event, axum::Error>>> {
     let current = event_for(Affected::Nothing, dev.findings());
-    let updates = BroadcastStream::new(dev.inner.events.subscribe())
+    let updates = BroadcastStream::new(dev.changes()).map(move |received| {
         // A lagging app missed events: telling it to read everything again catches it up.
-        .map(|received| received.unwrap_or_else(|_| event_for(Affected::Everything, Vec::new())));
+        received.unwrap_or_else(|_| event_for(Affected::Everything, dev.findings()))
+    });
     let stream = stream::once(async move { current })
         .chain(updates)
-        .map(|event| {
-            Event::default()
-                .event("change")
-                .json_data(&event)
-                .map_err(into_json_error)
-        });
+        .map(|event| Event::default().event("change").json_data(&event));
     Sse::new(stream).keep_alive(KeepAlive::default())
-}
-
-fn into_json_error(error: axum::Error) -> serde_json::Error {
-    serde_json::Error::io(std::io::Error::other(error))
 }

@@ -575,7 +575,7 @@ export class PluginHost {
         name: plugin.name,
         description: plugin.pkg.description,
         version: plugin.pkg.version,
-        status: plugin.status === 'loading' ? 'loading' : /** @type {'loaded' | 'disabled' | 'failed'} */ (plugin.status),
+        status: /** @type {'loading' | 'loaded' | 'disabled' | 'failed'} */ (plugin.status),
         reason: plugin.reason,
         canToggle: plugin.pkg.allowUnload,
         onToggle: (/** @type {boolean} */ on) => this.setEnabled(plugin, on),
