@@ -84,7 +84,7 @@ describe('PEX.pluginAPI', { concurrency: false }, () => {
   test("sendRequest('lock'): the meeting locks for everyone, and the callback gets {status, result}", async () => {
     const answer = await probeRequest('lock');
     assert.equal(answer.status, 'success');
-    assert.ok('result' in answer);
+    assert.equal(answer.result, true);
     await host.page.locator('.chip--warning', { hasText: 'Locked' }).waitFor();
     await eventually(async () => (await observer.get('conference_status')).json.result.locked === true, 'the lock');
     await host.page.waitForFunction(() => window.__probe.conference?.locked === true);

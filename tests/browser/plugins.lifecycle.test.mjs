@@ -13,6 +13,7 @@ import {
   openPluginSettings,
   openRosterMenu,
   pluginItem,
+  pluginLog,
   startPluginSuite,
   toolbarPlugins,
   waitForLog,
@@ -125,7 +126,7 @@ describe('plugin lifecycle, roles, state and icons', { concurrency: false }, () 
     await waitForLog(guest, 'guest-only', 'load', 2);
     await pluginItem(guest, 'guest-only').waitFor();
     // The probe, for both roles, stayed loaded throughout.
-    assert.equal((await guest.page.evaluate(() => window.__pluginLog.filter((e) => e.plugin === 'probe' && e.event === 'unload'))).length, 0);
+    assert.equal((await pluginLog(guest, 'probe', 'unload')).length, 0);
   });
 
   test('state$ {icon, label}: the toolbar button and the menu item follow; a null label hides them', async () => {

@@ -85,12 +85,22 @@ export function append(parent, children) {
  * @returns {SVGSVGElement}
  */
 export function icon(name, extraClass) {
+  return svgIcon(`${ICONS}#${name}`, extraClass);
+}
+
+/**
+ * An icon drawn with `<use href>` from any SVG file's element (`file.svg#id`), hidden like {@link icon}.
+ * @param {string} href
+ * @param {string} [extraClass]
+ * @returns {SVGSVGElement}
+ */
+export function svgIcon(href, extraClass) {
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('class', extraClass ? `icon ${extraClass}` : 'icon');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   const use = document.createElementNS(SVG_NS, 'use');
-  use.setAttribute('href', `${ICONS}#${name}`);
+  use.setAttribute('href', href);
   svg.appendChild(use);
   return svg;
 }

@@ -208,7 +208,10 @@ export class ConferenceView {
         this._syncCamera();
       }),
       m.on('level', (/** @type {number} */ level) => this.toolbar.setLevel(level)),
-      extensions.on('menus', () => this._header()),
+      // Only a guest's header depends on plugin items (whether Meeting controls shows at all).
+      extensions.on('menus', () => {
+        if (!this.session.isHost) this._header();
+      }),
     );
 
     const onKey = (/** @type {KeyboardEvent} */ e) => {

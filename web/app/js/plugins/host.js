@@ -170,7 +170,6 @@ export class PluginHost {
       if (plugin.script === script) this.fail(plugin, new Error(`${url.pathname} could not be loaded`), 'its script');
     });
     plugin.script = script;
-    plugin.runUrl = url.href;
     document.head.appendChild(script);
   }
 
@@ -378,10 +377,11 @@ export class PluginHost {
       owner.subscriptions.add(subscription);
       return () => owner.subscriptions.delete(subscription);
     };
+    const reportUnblamed = errors.report;
     errors.report = (error, owner) => {
       const plugin = owner instanceof Plugin ? owner : this.pluginFromError(error);
       if (plugin) this.fail(plugin, error, 'a subscription');
-      else console.error('[plugboard] a subscriber failed:', error);
+      else reportUnblamed(error, owner);
     };
     window.addEventListener('error', (event) => {
       const byFile = this._pluginAt(event.filename);

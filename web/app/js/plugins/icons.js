@@ -4,9 +4,8 @@
 // Each icon file is fetched once to learn whether it (and the fragment's id) exists: an icon that does
 // not resolve is left out, so the item shows its label instead of an empty square.
 
-import { ICONS, icon as appIcon } from '../dom.js';
+import { ICONS, icon as appIcon, svgIcon } from '../dom.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const APP_SPRITE = new RegExp(`^${ICONS.replace('.', '\\.')}#([\\w-]+)$`);
 
 /** @typedef {import('./package.js').PluginPackage} PluginPackage */
@@ -121,28 +120,19 @@ export function iconShows(pkg, ref) {
  * @param {PluginPackage} pkg
  * @param {string | null | undefined} ref
  * @param {() => void} onKnown redraw once the icon's existence is known
- * @param {string} [className]
+ * @param {string} [extraClass] a class besides `icon`
  * @returns {Element | null}
  */
-export function pluginIcon(pkg, ref, onKnown, className = 'icon') {
+export function pluginIcon(pkg, ref, onKnown, extraClass) {
   const target = drawable(pkg, ref);
   if (!target) return null;
-  if ('sprite' in target) return appIcon(target.sprite, className);
+  if ('sprite' in target) return appIcon(target.sprite, extraClass);
   const { url } = target;
   if (!known.has(url.href)) checkIcon(url, onKnown);
-  if (!url.hash) {
-    const img = document.createElement('img');
-    img.className = className;
-    img.src = url.href;
-    img.alt = '';
-    return img;
-  }
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('class', className);
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const use = document.createElementNS(SVG_NS, 'use');
-  use.setAttribute('href', url.href);
-  svg.appendChild(use);
-  return svg;
+  if (url.hash) return svgIcon(url.href, extraClass);
+  const img = document.createElement('img');
+  img.className = extraClass ? `icon ${extraClass}` : 'icon';
+  img.src = url.href;
+  img.alt = '';
+  return img;
 }

@@ -5,7 +5,7 @@
 // neither icon nor label has nothing to show and stays hidden too (a package sets both to `null` when
 // its `state$` fills them in, as the seed document's recording plugin does).
 
-import { h } from '../dom.js';
+import { h, setAttr } from '../dom.js';
 import { iconShows, pluginIcon } from './icons.js';
 
 /** @typedef {import('./plugin.js').Plugin} Plugin */
@@ -83,7 +83,7 @@ export function itemDataset(plugin, item) {
 export function popupItem(plugin, item, view, onSelect, redraw) {
   return {
     label: view.label ?? plugin.name,
-    icon: pluginIcon(plugin.pkg, view.icon, redraw, 'icon menu__icon') ?? undefined,
+    icon: pluginIcon(plugin.pkg, view.icon, redraw, 'menu__icon') ?? undefined,
     disabled: plugin.failed,
     dataset: itemDataset(plugin, item),
     onSelect,
@@ -122,9 +122,9 @@ export function toolbarButton(plugin, item, view, onClick, redraw) {
   /** @param {ItemView} next */
   const show = (next) => {
     const label = next.label ?? plugin.name;
-    setAttribute(button, 'aria-label', label);
-    setAttribute(button, 'title', plugin.failed ? `${label} (plugin failed: ${plugin.reason})` : label);
-    setAttribute(button, 'aria-disabled', plugin.failed ? 'true' : null);
+    setAttr(button, 'aria-label', label);
+    setAttr(button, 'title', plugin.failed ? `${label} (plugin failed: ${plugin.reason})` : label);
+    setAttr(button, 'aria-disabled', plugin.failed ? 'true' : null);
     if (text && text.textContent !== label) text.textContent = label;
   };
   show(view);
@@ -139,16 +139,4 @@ export function toolbarButton(plugin, item, view, onClick, redraw) {
       return true;
     },
   };
-}
-
-/**
- * Set (or, with null, remove) an attribute when it differs, so that an unchanged one causes no work.
- * @param {Element} el
- * @param {string} name
- * @param {string | null} value
- */
-function setAttribute(el, name, value) {
-  if (el.getAttribute(name) === value) return;
-  if (value === null) el.removeAttribute(name);
-  else el.setAttribute(name, value);
 }

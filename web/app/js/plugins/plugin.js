@@ -29,8 +29,6 @@ export class Plugin {
     this.registration = null;
     /** @type {HTMLScriptElement | null} */
     this.script = null;
-    /** The script URL as run (with a reload marker after a reload), for telling its errors apart. */
-    this.runUrl = '';
     /** @type {any} the last value of its `state$` */
     this.state = undefined;
     /** @type {Set<Subscription>} subscriptions made while its code ran, ended when it unloads */
