@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
+use plugboard_branding::report::Tally;
 use plugboard_branding::Severity;
 use plugboard_server::dev::{DevEvent, DevMode};
 use plugboard_server::{Branding, NodeConfig, ServeOptions, Started, TlsMode};
@@ -49,16 +50,11 @@ pub async fn run(args: DevArgs) -> anyhow::Result<()> {
 }
 
 fn report_findings(dev: &DevMode, shown: &str) {
-    let findings = dev.findings();
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    println!("Checked {shown}: {errors} errors, {warnings} warnings (the app shows them; `plugboard check` explains)");
+    let tally = Tally::of(&dev.findings());
+    println!(
+        "Checked {shown}: {} (the app shows them; `plugboard check` explains)",
+        tally.sentence()
+    );
 }
 
 /// One line per change, so the terminal tells what the open apps were asked to do.
@@ -74,23 +70,14 @@ async fn print_changes(mut changes: tokio::sync::broadcast::Receiver<DevEvent>) 
 }
 
 fn describe(change: &DevEvent) -> String {
-    let errors = change
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = change
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
+    let tally = Tally::of(&change.findings);
     let what = match change.reload {
         "plugins" => format!("reloading {}", change.plugins.join(", ")),
         "all" => "reloading the branding".to_owned(),
-        _ if errors > 0 => "not reloaded: fix the errors first".to_owned(),
+        _ if tally.fails(false) => "not reloaded: fix the errors first".to_owned(),
         _ => "nothing to reload".to_owned(),
     };
-    let mut line = format!("changed: {what} ({errors} errors, {warnings} warnings)");
+    let mut line = format!("changed: {what} ({})", tally.sentence());
     if let Some(first) = change
         .findings
         .iter()

@@ -14,7 +14,8 @@ use crate::csp::{ContentSecurityPolicy, CspConfig, CspError};
 pub struct NodeConfig {
     pub rooms: Vec<VmrConfig>,
     pub settings: Settings,
-    pub csp: CspConfig,
+    /// The pages' policy, built (and so validated) from the `[csp]` table.
+    pub csp: ContentSecurityPolicy,
     /// Who may use the admin API (`[[admin.users]]`, `[[admin.tokens]]`).
     pub admin: AdminConfig,
 }
@@ -115,7 +116,7 @@ impl NodeConfig {
         NodeConfig {
             rooms: vec![VmrConfig::open("meet"), secure],
             settings: Settings::default(),
-            csp: CspConfig::default(),
+            csp: ContentSecurityPolicy::default(),
             admin: AdminConfig::default(),
         }
     }
@@ -160,10 +161,11 @@ impl NodeConfig {
             .map(DialRuleEntry::into_rule)
             .collect();
         dial_rules.extend(defaults.dial_rules);
-        ContentSecurityPolicy::from_config(&file.csp).map_err(|source| ConfigError::Csp {
-            path: path.to_owned(),
-            source,
-        })?;
+        let csp =
+            ContentSecurityPolicy::from_config(&file.csp).map_err(|source| ConfigError::Csp {
+                path: path.to_owned(),
+                source,
+            })?;
         Ok(NodeConfig {
             rooms,
             settings: Settings {
@@ -173,7 +175,7 @@ impl NodeConfig {
                     .unwrap_or(defaults.waiting_room_timeout_secs),
                 dial_rules,
             },
-            csp: file.csp,
+            csp,
             admin: file.admin,
         })
     }

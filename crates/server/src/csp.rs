@@ -69,7 +69,7 @@ fn known_directives() -> String {
 }
 
 /// The header value to send, or `None` when the administrator turned the policy off.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentSecurityPolicy(Option<HeaderValue>);
 
 impl ContentSecurityPolicy {

@@ -17,7 +17,6 @@ use thiserror::Error;
 use crate::app::app;
 use crate::branding::Branding;
 use crate::config::NodeConfig;
-use crate::csp::{ContentSecurityPolicy, CspError};
 use crate::dev::{DevMode, EVENTS_PATH};
 use crate::management::{DirectoryRooms, ManagedPaths};
 use crate::tls::{TlsError, TlsMode};
@@ -66,8 +65,6 @@ pub enum ServeError {
     Tls(#[from] TlsError),
     #[error(transparent)]
     Rooms(#[from] DirectoryError),
-    #[error(transparent)]
-    Csp(#[from] CspError),
     #[error("the simulated participants cannot start: {0}")]
     Bots(#[from] BotsError),
     #[error("the management node cannot start: {0}")]
@@ -82,7 +79,6 @@ pub async fn serve(
     on_started: impl FnOnce(&Started),
 ) -> Result<(), ServeError> {
     let tls = options.tls.rustls_config().await?;
-    let csp = ContentSecurityPolicy::from_config(&options.config.csp)?;
     let configured: HashSet<String> = options
         .config
         .rooms
@@ -133,7 +129,7 @@ pub async fn serve(
         paths,
         dev_events,
     };
-    let service = app(directory, web_apps, &csp, extra).into_make_service();
+    let service = app(directory, web_apps, &options.config.csp, extra).into_make_service();
     // Events are small writes that must leave at once, not wait for the peer's delayed ACK (Nagle).
     let server = axum_server::from_tcp(listener).handle(handle);
     let served = match tls {

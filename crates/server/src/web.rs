@@ -2,6 +2,8 @@
 //! `/static/webrtc/js/pexrtc.js`, and the app's page and files (served under each web app path by
 //! `web_apps`).
 
+use std::sync::LazyLock;
+
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -35,19 +37,27 @@ async fn pexrtc(headers: HeaderMap) -> Response {
     embedded("pexrtc.js", &headers)
 }
 
+/// The app's page cut at its `<base href>`, which each path of the app replaces; `None` when the page
+/// (embedded at build time) lacks it.
+static PAGE_AROUND_BASE: LazyLock<Option<(String, String)>> = LazyLock::new(|| {
+    let file = WebFiles::get(APP_PAGE)?;
+    let page = String::from_utf8_lossy(&file.data);
+    let (before, after) = page.split_once(BASE_AS_WRITTEN)?;
+    Some((before.to_owned(), after.to_owned()))
+});
+
 /// The app's page with its `<base href>` set to `/<base>/`.
 pub fn app_page(options: &PageOptions<'_>, headers: &HeaderMap) -> Response {
-    let Some(file) = WebFiles::get(APP_PAGE) else {
+    let Some((before, after)) = PAGE_AROUND_BASE.as_ref() else {
         return not_found();
     };
-    let page = String::from_utf8_lossy(&file.data);
     let mut head = format!("<base href=\"/{}/\">", options.base);
     if let Some(events) = options.dev_events {
         head.push_str(&format!(
             "\n    <meta name=\"plugboard-dev\" content=\"{events}\">"
         ));
     }
-    let page = page.replacen(BASE_AS_WRITTEN, &head, 1);
+    let page = format!("{before}{head}{after}");
     serve_bytes(APP_PAGE, page.as_bytes(), headers, Cache::Revalidate)
 }
 

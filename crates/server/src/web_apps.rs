@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
@@ -102,7 +102,7 @@ async fn branding_file(
     };
     match branding.file(&path) {
         Some(bytes) => serve_bytes(&path, &bytes, &headers, Cache::Revalidate),
-        None => (StatusCode::NOT_FOUND, "Not found\n").into_response(),
+        None => not_found(),
     }
 }
 

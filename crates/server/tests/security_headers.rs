@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Request};
 use axum::response::Response;
 use plugboard_client_api::Directory;
-use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig, WebApps};
+use plugboard_server::{app, Branding, NodeConfig, WebApps};
 use tower::ServiceExt;
 
 async fn get_with(config_text: Option<&str>, path: &str) -> Response {
@@ -13,12 +13,11 @@ async fn get_with(config_text: Option<&str>, path: &str) -> Response {
         Some(text) => NodeConfig::parse(text, "test.toml").unwrap(),
         None => NodeConfig::demo(),
     };
-    let csp = ContentSecurityPolicy::from_config(&config.csp).unwrap();
     let directory = Directory::start(config.rooms, &config.settings).unwrap();
     app(
         directory,
         web_apps(Branding::Example),
-        &csp,
+        &config.csp,
         axum::Router::new(),
     )
     .oneshot(Request::get(path).body(Body::empty()).unwrap())

@@ -12,7 +12,8 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::get;
 use axum::Router;
 use futures_util::stream::{self, Stream, StreamExt};
-use plugboard_branding::{check_path, CheckError, CheckOptions, Finding, Severity};
+use plugboard_branding::report::Tally;
+use plugboard_branding::{check_path, CheckError, CheckOptions, Finding};
 use serde::Serialize;
 use thiserror::Error;
 use tokio::sync::broadcast;
@@ -120,7 +121,7 @@ impl DevMode {
             .findings
             .write()
             .unwrap_or_else(PoisonError::into_inner) = findings.clone();
-        let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+        let has_errors = Tally::of(&findings).fails(false);
         let event = match checked.package {
             Some(package) if !has_errors => {
                 let affected = affected::affected(&inner.live.current(), &package);
