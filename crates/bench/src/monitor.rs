@@ -25,7 +25,7 @@ pub(crate) struct StreamMonitor {
 }
 
 /// The values behind these locks are replaced whole, so they are consistent even after a panic elsewhere.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 

@@ -2,7 +2,7 @@
 //! the benchmark ends.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use memchr::memmem;
@@ -97,8 +97,7 @@ impl Session {
     }
 
     fn token_state(&self) -> MutexGuard<'_, TokenState> {
-        // The guarded value is replaced whole, so it is consistent even after a panic elsewhere.
-        self.token.lock().unwrap_or_else(PoisonError::into_inner)
+        crate::monitor::lock(&self.token)
     }
 }
 

@@ -1,13 +1,13 @@
 //! Keeps every participant's token alive (tokens expire after `expires` seconds unless refreshed).
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::stream::{self, StreamExt};
 use tokio::task::JoinHandle;
 
 use crate::api::ConferenceApi;
-use crate::monitor::StreamMonitor;
+use crate::monitor::{lock, StreamMonitor};
 use crate::participant::Session;
 
 /// Refresh a token once it is this old: a third of the 120 s lifetime, as PexRTC does.
@@ -20,24 +20,15 @@ pub(crate) type SessionRegistry = Arc<Mutex<Vec<Arc<Session>>>>;
 
 /// A copy of the sessions present now.
 pub(crate) fn registered(sessions: &SessionRegistry) -> Vec<Arc<Session>> {
-    sessions
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone()
+    lock(sessions).clone()
 }
 
 pub(crate) fn register(sessions: &SessionRegistry, session: Arc<Session>) {
-    sessions
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(session);
+    lock(sessions).push(session);
 }
 
 pub(crate) fn unregister(sessions: &SessionRegistry, index: usize) {
-    sessions
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .retain(|session| session.index != index);
+    lock(sessions).retain(|session| session.index != index);
 }
 
 /// Refreshes the registered sessions' tokens until the returned guard is dropped.

@@ -230,23 +230,17 @@ impl Actor {
 
     fn deliver_events(&mut self) {
         while let Some(outbound) = self.conference.poll_event() {
-            if let Some(watchers) = &self.watchers {
-                if watchers.receiver_count() > 0 {
-                    // Fails only when the last watcher just left.
-                    let _ = watchers.send(Arc::new(outbound.clone()));
-                }
-            }
             let data = event_data(&outbound.event);
             let frame = frame(outbound.id, outbound.event.name(), &data);
             self.fan_out(outbound.audience, &frame);
-            match outbound.event {
+            match &outbound.event {
                 Event::ParticipantCreate(p) | Event::ParticipantUpdate(p) => {
                     self.roster_json.insert(p.uuid, data);
                 }
                 Event::ParticipantDelete(uuid) => {
-                    self.roster_json.remove(&uuid);
+                    self.roster_json.remove(uuid);
                     // Whatever was queued for them still reaches them; then their stream ends.
-                    self.subscribers.remove(&uuid);
+                    self.subscribers.remove(uuid);
                 }
                 _ => {}
             }
@@ -258,6 +252,12 @@ impl Actor {
                 audience: outbound.audience,
                 frame,
             });
+            if let Some(watchers) = &self.watchers {
+                if watchers.receiver_count() > 0 {
+                    // Fails only when the last watcher just left.
+                    let _ = watchers.send(Arc::new(outbound));
+                }
+            }
         }
     }
 

@@ -313,14 +313,22 @@ impl Conference {
         change(&mut member.participant);
         if member.participant != before {
             let after = member.participant.clone();
-            // Whether, where and how loud someone is on stage depends on more than one field.
-            if before.has_media || after.has_media {
-                self.stage_dirty = true;
-            }
+            self.stage_dirty |= stage_may_differ(&before, &after);
             self.emit(Audience::Everyone, Event::ParticipantUpdate(after));
         }
         Ok(())
     }
+}
+
+/// Whether a change to a participant can change the stage: whether, where and how loud they are on it
+/// depends on these fields only (see `current_stage` and the vad of muted people).
+fn stage_may_differ(before: &Participant, after: &Participant) -> bool {
+    (before.has_media || after.has_media)
+        && (before.has_media != after.has_media
+            || before.spotlight != after.spotlight
+            || before.service_type.is_admitted() != after.service_type.is_admitted()
+            || before.is_muted != after.is_muted
+            || before.is_client_muted != after.is_client_muted)
 }
 
 pub(crate) fn success() -> Result<Reply, Error> {
