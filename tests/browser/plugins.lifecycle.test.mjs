@@ -59,6 +59,14 @@ describe('plugin lifecycle, roles, state and icons', { concurrency: false }, () 
     for (const field of CONFERENCE_FIELDS) assert.ok(late.data.conferenceKeys.includes(field), `conferenceDetails$ has ${field}`);
   });
 
+  test('the branding comes with the page: joining fetches the plugin scripts but no branding JSON', async () => {
+    const fetched = await host.page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.includes('/custom_configuration/')),
+    );
+    assert.ok(fetched.includes('/webapp2/custom_configuration/plugins/probe/probe.plugin.js'), fetched.join('\n'));
+    assert.deepEqual(fetched.filter((path) => path.endsWith('.json')), []);
+  });
+
   test('toolbar actions get the participants, with `this` as in load', async () => {
     await host.page.waitForFunction(() => window.__probe.participants?.length === 2);
     await pluginItem(host, 'icon-forms', 'act').last().waitFor();

@@ -51,6 +51,14 @@ impl Branding {
         Ok(Branding::Package(Arc::new(BrandingPackage::load(path)?)))
     }
 
+    /// The branding as it is now: a live one's current version, which later changes leave alone.
+    pub fn pinned(&self) -> Branding {
+        match self {
+            Branding::Live(live) => Branding::Package(live.current()),
+            other => other.clone(),
+        }
+    }
+
     /// A file by its path relative to `webapp2/`.
     pub fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
         match self {

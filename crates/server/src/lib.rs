@@ -3,6 +3,7 @@
 
 mod app;
 mod branding;
+mod branding_in_page;
 mod config;
 mod csp;
 pub mod dev;

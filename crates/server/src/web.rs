@@ -27,6 +27,8 @@ pub struct PageOptions<'a> {
     pub base: &'a str,
     /// Where the page listens for branding changes under `plugboard dev`.
     pub dev_events: Option<&'static str>,
+    /// The branding files the page carries (`branding_in_page`), an element for its `<head>`.
+    pub branding: Option<String>,
 }
 
 pub fn routes() -> Router {
@@ -56,6 +58,10 @@ pub fn app_page(options: &PageOptions<'_>, headers: &HeaderMap) -> Response {
         head.push_str(&format!(
             "\n    <meta name=\"plugboard-dev\" content=\"{events}\">"
         ));
+    }
+    if let Some(branding) = &options.branding {
+        head.push_str("\n    ");
+        head.push_str(branding);
     }
     let page = format!("{before}{head}{after}");
     serve_bytes(APP_PAGE, page.as_bytes(), headers, Cache::Revalidate)

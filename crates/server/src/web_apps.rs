@@ -12,6 +12,7 @@ use axum::Router;
 use plugboard_branding::BrandingPackage;
 
 use crate::branding::Branding;
+use crate::branding_in_page::branding_element;
 use crate::files::{serve_bytes, Cache};
 use crate::web::{app_file, app_page, not_found, PageOptions};
 
@@ -48,10 +49,11 @@ impl WebApps {
         Some(own.map_or_else(|| self.default.clone(), Branding::Package))
     }
 
-    fn page_options<'a>(&self, app: &'a str) -> PageOptions<'a> {
+    fn page_options<'a>(&self, app: &'a str, branding: &Branding) -> PageOptions<'a> {
         PageOptions {
             base: app,
             dev_events: self.dev_events,
+            branding: branding_element(branding),
         }
     }
 }
@@ -79,7 +81,7 @@ async fn page(
     headers: HeaderMap,
 ) -> Response {
     match apps.branding(&app) {
-        Some(_) => app_page(&apps.page_options(&app), &headers),
+        Some(branding) => app_page(&apps.page_options(&app, &branding), &headers),
         None => not_found(),
     }
 }

@@ -1,30 +1,21 @@
 //! The branding package as Webapp2 fetches it: `/webapp2/custom_configuration/…`.
 
+mod support;
+
 use std::path::Path;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
-use plugboard_client_api::Directory;
-use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig, WebApps};
-use tower::ServiceExt;
+use plugboard_server::{Branding, NodeConfig};
 
 async fn get(branding: Branding, path: &str, etag: Option<&str>) -> Response {
-    let config = NodeConfig::demo();
-    let directory = Directory::start(config.rooms, &config.settings).unwrap();
     let mut request = Request::get(path);
     if let Some(etag) = etag {
         request = request.header(header::IF_NONE_MATCH, etag);
     }
-    app(
-        directory,
-        web_apps(branding),
-        &ContentSecurityPolicy::default(),
-        axum::Router::new(),
-    )
-    .oneshot(request.body(Body::empty()).unwrap())
-    .await
-    .unwrap()
+    let request = request.body(Body::empty()).unwrap();
+    support::send(NodeConfig::demo(), support::web_apps(branding), request).await
 }
 
 fn example_folder() -> Branding {
@@ -89,13 +80,5 @@ async fn files_outside_the_package_are_not_found() {
         )
         .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
-    }
-}
-
-fn web_apps(branding: Branding) -> WebApps {
-    WebApps {
-        default: branding,
-        paths: None,
-        dev_events: None,
     }
 }

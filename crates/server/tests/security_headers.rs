@@ -1,28 +1,20 @@
 //! The security headers of every page: the Content-Security-Policy (configurable with `[csp]`),
 //! `X-Content-Type-Options` and `Referrer-Policy`.
 
+mod support;
+
 use axum::body::Body;
 use axum::http::{header, Request};
 use axum::response::Response;
-use plugboard_client_api::Directory;
-use plugboard_server::{app, Branding, NodeConfig, WebApps};
-use tower::ServiceExt;
+use plugboard_server::{Branding, NodeConfig};
 
 async fn get_with(config_text: Option<&str>, path: &str) -> Response {
     let config = match config_text {
         Some(text) => NodeConfig::parse(text, "test.toml").unwrap(),
         None => NodeConfig::demo(),
     };
-    let directory = Directory::start(config.rooms, &config.settings).unwrap();
-    app(
-        directory,
-        web_apps(Branding::Example),
-        &config.csp,
-        axum::Router::new(),
-    )
-    .oneshot(Request::get(path).body(Body::empty()).unwrap())
-    .await
-    .unwrap()
+    let request = Request::get(path).body(Body::empty()).unwrap();
+    support::send(config, support::web_apps(Branding::Example), request).await
 }
 
 fn csp_of(response: &Response) -> Option<String> {
@@ -90,12 +82,4 @@ fn a_bad_policy_is_a_config_error_naming_the_file() {
     .unwrap_err()
     .to_string();
     assert!(error.contains("scrpt-src"), "{error}");
-}
-
-fn web_apps(branding: Branding) -> WebApps {
-    WebApps {
-        default: branding,
-        paths: None,
-        dev_events: None,
-    }
 }

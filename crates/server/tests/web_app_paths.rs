@@ -1,15 +1,14 @@
 //! The app under each web app path: `/webapp2/` and the management node's `/<slug>/` paths, each with
 //! its `<base href>` and its branding at `<path>/custom_configuration/…`.
 
+mod support;
+
 use std::path::Path;
 use std::sync::Arc;
 
-use axum::body::{to_bytes, Body};
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, StatusCode};
 use plugboard_branding::BrandingPackage;
-use plugboard_client_api::Directory;
-use plugboard_server::{app, Branding, ContentSecurityPolicy, NodeConfig, WebAppPaths, WebApps};
-use tower::ServiceExt;
+use plugboard_server::{Branding, WebAppPaths, WebApps};
 
 /// One enabled path, `sales`, with the minimal fixture package; `plain` has no branding of its own.
 struct Paths {
@@ -42,8 +41,6 @@ async fn get(
     dev_events: Option<&'static str>,
     path: &str,
 ) -> (StatusCode, String) {
-    let config = NodeConfig::demo();
-    let directory = Directory::start(config.rooms, &config.settings).unwrap();
     let web_apps = WebApps {
         default: Branding::Example,
         paths: Some(Arc::new(Paths {
@@ -52,18 +49,7 @@ async fn get(
         })),
         dev_events,
     };
-    let response = app(
-        directory,
-        web_apps,
-        &ContentSecurityPolicy::default(),
-        axum::Router::new(),
-    )
-    .oneshot(Request::get(path).body(Body::empty()).unwrap())
-    .await
-    .unwrap();
-    let status = response.status();
-    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
-    (status, String::from_utf8_lossy(&body).into_owned())
+    support::text_of(support::get(web_apps, path).await).await
 }
 
 #[tokio::test]
@@ -115,22 +101,7 @@ async fn the_default_path_gives_webapp2_its_branding() {
 
 #[tokio::test]
 async fn paths_redirect_to_their_slash_form() {
-    let config = NodeConfig::demo();
-    let directory = Directory::start(config.rooms, &config.settings).unwrap();
-    let web_apps = WebApps {
-        default: Branding::Example,
-        paths: None,
-        dev_events: None,
-    };
-    let response = app(
-        directory,
-        web_apps,
-        &ContentSecurityPolicy::default(),
-        axum::Router::new(),
-    )
-    .oneshot(Request::get("/webapp2").body(Body::empty()).unwrap())
-    .await
-    .unwrap();
+    let response = support::get(support::web_apps(Branding::Example), "/webapp2").await;
     assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
     assert_eq!(response.headers()[header::LOCATION], "/webapp2/");
 }

@@ -178,6 +178,8 @@ export class Session extends Emitter {
   /** @param {string} pinStatus */
   _onSetup(pinStatus) {
     this.pinStatus = pinStatus || 'none';
+    // A token means the role is known: what is needed in the conference can be fetched meanwhile.
+    if (this.rtc.token) this.emit('granted', this.isHost ? 'chair' : 'guest');
     if (this.pinStatus === 'none') {
       this.rtc.connect();
       return;
@@ -393,9 +395,9 @@ export class Session extends Emitter {
     }
   }
 
-  /** Emit `participants$` once per task, and only when someone listens. */
+  /** Emit `participants$` once per task, and only when someone listens; a sync ends with one emission. */
   _schedulePluginState() {
-    if (this._pluginEmitScheduled || !participants$.observed) return;
+    if (this._pluginEmitScheduled || this.syncing || !participants$.observed) return;
     this._pluginEmitScheduled = true;
     // A task of its own (not a microtask): the app finishes handling the update, and the browser may
     // paint it, before the plugins' work on the new roster runs; updates arriving meanwhile share one

@@ -2,7 +2,7 @@
 // `data-participant-uuid` = the uuid). Updates are keyed: a participant_update touches only its own row,
 // and moves it only when its place in the order changed, so a roster of thousands stays cheap.
 
-import { avatar, h, icon, setAttr, setAvatar, setText } from '../dom.js';
+import { h, icon, setAttr, setAvatar, setText } from '../dom.js';
 import {
   displayName,
   handRaised,
@@ -49,6 +49,29 @@ export function badgeKeys(p) {
 }
 
 /**
+ * Built once and cloned: a roster of thousands is drawn in one go after each sync, and cloning is much
+ * cheaper than building each element (and its SVG icon) anew.
+ * @type {Map<string, Element>}
+ */
+const prototypes = new Map();
+
+/**
+ * A copy of the element `make` builds, which is built once per `key`.
+ * @template {Element} E
+ * @param {string} key
+ * @param {() => E} make
+ * @returns {E}
+ */
+function copyOf(key, make) {
+  let prototype = prototypes.get(key);
+  if (!prototype) {
+    prototype = make();
+    prototypes.set(key, prototype);
+  }
+  return /** @type {E} */ (prototype.cloneNode(true));
+}
+
+/**
  * Fill `container` with the badges named in `keys`.
  * @param {HTMLElement} container
  * @param {string} keys
@@ -57,7 +80,31 @@ export function renderBadges(container, keys) {
   const wanted = new Set(keys ? keys.split(' ') : []);
   container.replaceChildren(
     ...BADGES.filter((b) => wanted.has(b.key)).map((b) =>
-      h('span', { class: `badge badge--${b.key}`, role: 'img', 'aria-label': b.label, title: b.label }, icon(b.icon)),
+      copyOf(`badge ${b.key}`, () =>
+        h('span', { class: `badge badge--${b.key}`, role: 'img', 'aria-label': b.label, title: b.label }, icon(b.icon)),
+      ),
+    ),
+  );
+}
+
+/** An empty roster entry: avatar, name, meta, badges and the menu button, in this order. */
+function emptyRow() {
+  return h(
+    'div',
+    { class: 'pex-roster-list__user', role: 'listitem' },
+    h('span', { class: 'avatar pex-roster-list__avatar', 'aria-hidden': 'true' }),
+    h('span', { class: 'pex-roster-list__text' }, h('span', { class: 'pex-roster-list__name' }), h('span', { class: 'pex-roster-list__meta' })),
+    h('span', { class: 'pex-roster-list__badges' }),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon-button pex-roster-list__menu',
+        'aria-haspopup': 'menu',
+        'aria-expanded': 'false',
+        dataset: { rosterAction: 'menu' },
+      },
+      icon('more-vertical'),
     ),
   );
 }
@@ -187,23 +234,11 @@ export class Roster {
    */
   _createRow(p, section) {
     const uuid = p.uuid;
-    const el = h('div', { class: 'pex-roster-list__user', id: uuid, role: 'listitem', dataset: { participantUuid: uuid } });
-    const av = avatar(displayName(p), uuid, 'pex-roster-list__avatar');
-    const name = h('span', { class: 'pex-roster-list__name' });
-    const meta = h('span', { class: 'pex-roster-list__meta' });
-    const badges = h('span', { class: 'pex-roster-list__badges' });
-    const menu = h(
-      'button',
-      {
-        type: 'button',
-        class: 'icon-button pex-roster-list__menu',
-        'aria-haspopup': 'menu',
-        'aria-expanded': 'false',
-        dataset: { rosterAction: 'menu' },
-      },
-      icon('more-vertical'),
-    );
-    el.append(av, h('span', { class: 'pex-roster-list__text' }, name, meta), badges, menu);
+    const el = copyOf('row', emptyRow);
+    el.id = uuid;
+    el.dataset.participantUuid = uuid;
+    const [av, text, badges, menu] = /** @type {[HTMLElement, HTMLElement, HTMLElement, HTMLButtonElement]} */ ([...el.children]);
+    const [name, meta] = /** @type {[HTMLElement, HTMLElement]} */ ([...text.children]);
     /** @type {Row} */
     const row = {
       uuid,

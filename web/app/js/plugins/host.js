@@ -72,7 +72,7 @@ export class PluginHost {
      * @type {Map<PackageItem, ReturnType<typeof toolbarButton>>}
      */
     this._toolbarButtons = new Map();
-    this.ready = readBranding(this.root).then((branding) => {
+    this.ready = readBranding(this.root, { fromPage: true }).then((branding) => {
       this.brandingId = branding.brandingId;
       this.plugins = this._pluginsOf(branding.packages);
       for (const problem of branding.problems) console.error(`[plugboard] branding: ${problem}`);
@@ -107,7 +107,51 @@ export class PluginHost {
     };
     session.on('phase', follow);
     session.on('role', follow);
+    session.on('granted', (/** @type {'chair' | 'guest'} */ role) => {
+      this.ready.then(() => this._runScripts(session, role));
+    });
     follow();
+  }
+
+  /**
+   * Run the scripts of the plugins that will load for `role` as soon as the token says the role, while
+   * the session is still joining, so that they have registered by the time it is in the conference,
+   * where they load.
+   * @param {Session} session
+   * @param {'chair' | 'guest'} role
+   */
+  _runScripts(session, role) {
+    if (session !== this.session) return;
+    for (const plugin of this.plugins) {
+      if (this._wanted(plugin, role) && !plugin.registration && !plugin.script) {
+        plugin.status = 'loading';
+        this._inject(plugin);
+      }
+    }
+  }
+
+  /**
+   * Whether the plugin is to be loaded for `role`: for it, readable, not failed, and switched on.
+   * @param {Plugin} plugin
+   * @param {'chair' | 'guest'} role
+   */
+  _wanted(plugin, role) {
+    return plugin.pkg.forRole(role) && !plugin.pkg.error && !plugin.failed && this._enabled(plugin);
+  }
+
+  /** @param {Plugin} plugin */
+  _enabled(plugin) {
+    return this.preferences.enabled(plugin.id, plugin.pkg.enabledByDefault);
+  }
+
+  /**
+   * Where the plugin's script is fetched from: its own URL, made new each time it is run again.
+   * @param {Plugin} plugin
+   */
+  _scriptUrl(plugin) {
+    const url = new URL(/** @type {URL} */ (plugin.pkg.scriptUrl));
+    if (plugin.generation > 0) url.searchParams.set('plugboard-reload', String(plugin.generation));
+    return url.href;
   }
 
   /** @param {Session} session */
@@ -129,7 +173,7 @@ export class PluginHost {
       // Stays failed until the user switches it off and on again.
     } else if (plugin.pkg.error) {
       this.fail(plugin, plugin.pkg.error, 'its package');
-    } else if (!this.preferences.enabled(plugin.id, plugin.pkg.enabledByDefault)) {
+    } else if (!this._enabled(plugin)) {
       this._stop(plugin, 'disabled');
     } else {
       this._start(plugin);
@@ -152,11 +196,13 @@ export class PluginHost {
    * @param {Plugin} plugin
    */
   _inject(plugin) {
-    const url = new URL(/** @type {URL} */ (plugin.pkg.scriptUrl));
-    if (plugin.generation > 0) url.searchParams.set('plugboard-reload', String(plugin.generation));
+    const url = new URL(this._scriptUrl(plugin));
     const script = document.createElement('script');
     script.src = url.href;
-    script.async = false;
+    // Each runs as soon as it arrives, not in settings order: in order, every script would wait for the
+    // one before it and then for a free turn of its own behind whatever the app has queued meanwhile
+    // (a 1,000-person roster arriving while joining). Menus keep settings order regardless.
+    script.async = true;
     script.dataset.pluginScript = plugin.id;
     script.addEventListener('load', () => {
       if (plugin.registration || plugin.failed || plugin.script !== script) return;
