@@ -88,6 +88,41 @@ export function icon(name, extraClass) {
   return svgIcon(`${ICONS}#${name}`, extraClass);
 }
 
+/** The app's sprite once read (for {@link inlineIcon}); null before, or when it cannot be read. */
+let sprite = /** @type {Document | null} */ (null);
+
+/** Settles once the sprite was read (or could not be). */
+export const spriteRead = fetch(ICONS, { credentials: 'same-origin' })
+  .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
+  .then((text) => {
+    sprite = new DOMParser().parseFromString(text, 'image/svg+xml');
+  })
+  .catch((e) => console.warn(`[plugboard] ${ICONS} could not be read; icons are drawn with <use>`, e));
+
+/** The presentation attributes a sprite symbol passes on to its shapes. */
+const SYMBOL_ATTRIBUTES = ['viewBox', 'fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin'];
+
+/**
+ * An icon of the app's sprite as SVG shapes of its own, a copy of the symbol, rather than a `<use>` of
+ * it: each `<use>` builds a shadow tree (about 0.05 ms, and style and layout work besides), too much
+ * for lists of thousands such as the roster. Drawn like {@link icon}, which it falls back to until the
+ * sprite has been read.
+ * @param {string} name
+ * @param {string} [extraClass]
+ * @returns {SVGSVGElement}
+ */
+export function inlineIcon(name, extraClass) {
+  const symbol = sprite?.getElementById(name);
+  if (!symbol) return icon(name, extraClass);
+  const svg = hiddenSvg(extraClass);
+  for (const attribute of SYMBOL_ATTRIBUTES) {
+    const value = symbol.getAttribute(attribute);
+    if (value !== null) svg.setAttribute(attribute, value);
+  }
+  for (const shape of symbol.children) svg.appendChild(document.importNode(shape, true));
+  return svg;
+}
+
 /**
  * An icon drawn with `<use href>` from any SVG file's element (`file.svg#id`), hidden like {@link icon}.
  * @param {string} href
@@ -95,13 +130,22 @@ export function icon(name, extraClass) {
  * @returns {SVGSVGElement}
  */
 export function svgIcon(href, extraClass) {
+  const svg = hiddenSvg(extraClass);
+  const use = document.createElementNS(SVG_NS, 'use');
+  use.setAttribute('href', href);
+  svg.appendChild(use);
+  return svg;
+}
+
+/**
+ * An empty `<svg>` of class `icon`, hidden from assistive technology and from the tab order.
+ * @param {string} [extraClass]
+ */
+function hiddenSvg(extraClass) {
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('class', extraClass ? `icon ${extraClass}` : 'icon');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
-  const use = document.createElementNS(SVG_NS, 'use');
-  use.setAttribute('href', href);
-  svg.appendChild(use);
   return svg;
 }
 

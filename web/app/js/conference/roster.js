@@ -2,7 +2,7 @@
 // `data-participant-uuid` = the uuid). Updates are keyed: a participant_update touches only its own row,
 // and moves it only when its place in the order changed, so a roster of thousands stays cheap.
 
-import { h, icon, setAttr, setAvatar, setText } from '../dom.js';
+import { h, inlineIcon, setAttr, setAvatar, setText, spriteRead } from '../dom.js';
 import {
   displayName,
   handRaised,
@@ -50,10 +50,12 @@ export function badgeKeys(p) {
 
 /**
  * Built once and cloned: a roster of thousands is drawn in one go after each sync, and cloning is much
- * cheaper than building each element (and its SVG icon) anew.
+ * cheaper than building each element anew. Built again once the icon sprite has been read, so that the
+ * copies carry their icons' shapes rather than a `<use>` each (see `inlineIcon`).
  * @type {Map<string, Element>}
  */
 const prototypes = new Map();
+spriteRead.then(() => prototypes.clear());
 
 /**
  * A copy of the element `make` builds, which is built once per `key`.
@@ -81,7 +83,7 @@ export function renderBadges(container, keys) {
   container.replaceChildren(
     ...BADGES.filter((b) => wanted.has(b.key)).map((b) =>
       copyOf(`badge ${b.key}`, () =>
-        h('span', { class: `badge badge--${b.key}`, role: 'img', 'aria-label': b.label, title: b.label }, icon(b.icon)),
+        h('span', { class: `badge badge--${b.key}`, role: 'img', 'aria-label': b.label, title: b.label }, inlineIcon(b.icon)),
       ),
     ),
   );
@@ -104,7 +106,7 @@ function emptyRow() {
         'aria-expanded': 'false',
         dataset: { rosterAction: 'menu' },
       },
-      icon('more-vertical'),
+      inlineIcon('more-vertical'),
     ),
   );
 }
