@@ -53,46 +53,73 @@ impl VmrConfig {
 
     /// The Pexip rules for PINs, checked once when the configuration is loaded.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        let err = |reason: &str| {
+        let err = |field: RoomField, reason: &str| {
             Err(ConfigError {
                 vmr: self.name.clone(),
+                field,
                 reason: reason.to_owned(),
             })
         };
         if self.name.trim().is_empty() {
-            return err("the name must not be empty");
+            return err(RoomField::Name, "the name must not be empty");
         }
         if self.aliases.iter().any(|a| a.trim().is_empty()) {
-            return err("an alias must not be empty");
+            return err(RoomField::Aliases, "an alias must not be empty");
         }
-        for pin in [&self.pin, &self.guest_pin].into_iter().flatten() {
-            if pin.is_empty() || !pin.chars().all(|c| c.is_ascii_digit()) {
-                return err("PINs are digits only");
+        for (field, pin) in [
+            (RoomField::Pin, &self.pin),
+            (RoomField::GuestPin, &self.guest_pin),
+        ] {
+            if pin
+                .as_deref()
+                .is_some_and(|pin| pin.is_empty() || !pin.chars().all(|c| c.is_ascii_digit()))
+            {
+                return err(field, "PINs are digits only");
             }
         }
         if self.guest_pin.is_some() && !self.allow_guests {
-            return err("a guest_pin needs allow_guests = true");
+            return err(RoomField::GuestPin, "a guest_pin needs allow_guests = true");
         }
         if self.allow_guests && self.pin.is_none() {
             return err(
+                RoomField::AllowGuests,
                 "allow_guests needs a host pin, otherwise hosts and guests cannot be told apart",
             );
         }
         if self.guest_pin.is_some() && self.guest_pin == self.pin {
-            return err("the guest_pin must differ from the host pin");
+            return err(
+                RoomField::GuestPin,
+                "the guest_pin must differ from the host pin",
+            );
         }
         if self.participant_limit == Some(0) {
-            return err("participant_limit must be at least 1");
+            return err(
+                RoomField::ParticipantLimit,
+                "participant_limit must be at least 1",
+            );
         }
         Ok(())
     }
 }
 
+/// A room configuration the rules refuse: which room, which of its settings, and why.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("room {vmr:?}: {reason}")]
 pub struct ConfigError {
     pub vmr: String,
+    pub field: RoomField,
     pub reason: String,
+}
+
+/// The setting of a [`VmrConfig`] that a [`ConfigError`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomField {
+    Name,
+    Aliases,
+    Pin,
+    GuestPin,
+    AllowGuests,
+    ParticipantLimit,
 }
 
 /// What a simulated far end does when it is dialled: the first rule whose `pattern` occurs in the

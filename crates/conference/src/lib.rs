@@ -23,7 +23,7 @@ pub use command::{
     SimulatedCommand, TransferRequest,
 };
 pub use conference::Conference;
-pub use config::{ConfigError, DialRule, Settings, VmrConfig, VmrServiceType};
+pub use config::{ConfigError, DialRule, RoomField, Settings, VmrConfig, VmrServiceType};
 pub use dial::{CallType, DialProtocol};
 pub use error::Error;
 pub use event::{Audience, ChatMessage, Event, LayoutView, Outbound, StageEntry};

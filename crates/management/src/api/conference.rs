@@ -1,5 +1,5 @@
 //! `conference/`: rooms, keyed by integer id. Each change is checked with the engine's own rules
-//! ([`VmrConfig::validate`]) and goes live through [`RoomSync`](crate::RoomSync) before it is committed:
+//! ([`VmrConfig::validate`](plugboard_conference::VmrConfig::validate)) and goes live through [`RoomSync`](crate::RoomSync) before it is committed:
 //! a room the node refuses is not stored.
 
 use axum::body::Body;
@@ -7,7 +7,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use plugboard_conference::{VmrConfig, VmrServiceType};
+use plugboard_conference::{RoomField, VmrServiceType};
 use rusqlite::Connection;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -200,32 +200,15 @@ fn new_conference() -> Conference {
     }
 }
 
-/// The field a reason of [`VmrConfig::validate`] is about: the first field it names.
-fn field_of(reason: &str, room: &VmrConfig) -> &'static str {
-    const NAMED: &[(&str, &str)] = &[
-        ("guest_pin", "guest_pin"),
-        ("allow_guests", "allow_guests"),
-        ("participant_limit", "participant_limit"),
-        ("alias", "aliases"),
-        ("name", "name"),
-    ];
-    let first = NAMED
-        .iter()
-        .filter_map(|(word, field)| reason.find(word).map(|at| (at, *field)))
-        .min();
-    match first {
-        Some((_, field)) => field,
-        None => {
-            let digits = |pin: &Option<String>| {
-                pin.as_deref()
-                    .is_none_or(|pin| !pin.is_empty() && pin.bytes().all(|b| b.is_ascii_digit()))
-            };
-            if digits(&room.pin) {
-                "guest_pin"
-            } else {
-                "pin"
-            }
-        }
+/// The admin API's name of the setting that a refusal of `VmrConfig::validate` is about.
+fn field_of(field: RoomField) -> &'static str {
+    match field {
+        RoomField::Name => "name",
+        RoomField::Aliases => "aliases",
+        RoomField::Pin => "pin",
+        RoomField::GuestPin => "guest_pin",
+        RoomField::AllowGuests => "allow_guests",
+        RoomField::ParticipantLimit => "participant_limit",
     }
 }
 
@@ -251,7 +234,7 @@ fn store(
     let conference = input.apply(base)?;
     let room = vmr_config(&conference);
     room.validate()
-        .map_err(|error| AdminError::field(field_of(&error.reason, &room), error.reason))?;
+        .map_err(|error| AdminError::field(field_of(error.field), error.reason))?;
     let id = current.as_ref().map(|row| row.id);
     let names: Vec<&str> = std::iter::once(conference.name.as_str())
         .chain(conference.aliases.iter().map(|alias| alias.alias.as_str()))
@@ -370,6 +353,7 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use plugboard_conference::VmrConfig;
 
     #[test]
     fn validation_reasons_are_filed_under_their_field() {
@@ -379,11 +363,7 @@ mod tests {
             allow_guests: true,
             ..VmrConfig::open("x")
         };
-        let reason = |room: &VmrConfig| {
-            room.validate()
-                .err()
-                .map(|error| field_of(&error.reason, room))
-        };
+        let reason = |room: &VmrConfig| room.validate().err().map(|error| field_of(error.field));
         assert_eq!(reason(&room(Some("12a"), None)), Some("pin"));
         assert_eq!(reason(&room(Some("12"), Some("x"))), Some("guest_pin"));
         assert_eq!(reason(&room(Some("12"), Some("12"))), Some("guest_pin"));
