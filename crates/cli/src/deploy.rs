@@ -60,15 +60,12 @@ pub struct DeployArgs {
 
 fn parse_slug(text: &str) -> Result<String, String> {
     let slug = text.trim_matches('/');
-    let valid = !slug.is_empty()
-        && slug.len() <= 100
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if valid {
-        Ok(slug.to_owned())
-    } else {
-        Err("a web app path is 1 to 100 letters, digits, `-` or `_`".to_owned())
+    if slug.is_empty() {
+        return Err("a web app path must not be empty".to_owned());
+    }
+    match plugboard_management::slug_problem(slug) {
+        None => Ok(slug.to_owned()),
+        Some(problem) => Err(problem),
     }
 }
 
@@ -170,6 +167,7 @@ mod tests {
         assert!(parse_slug("a b").is_err());
         assert!(parse_slug("../x").is_err());
         assert!(parse_slug("").is_err());
+        assert!(parse_slug("webapp2").is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod management;
 mod rooms;
 mod secret;
 mod serving;
+mod slug;
 
 pub use api::router;
 pub use config::{AdminConfig, AdminUser, ApiToken};
@@ -23,3 +24,4 @@ pub use management::Management;
 pub use rooms::RoomSync;
 pub use secret::hash_secret;
 pub use serving::WebAppPath;
+pub use slug::slug_problem;

@@ -19,10 +19,8 @@ use super::{created, list, Change};
 use crate::db::aliases::{self, Alias, AliasRow};
 use crate::db::brandings;
 use crate::management::Management;
+use crate::slug::slug_problem;
 
-/// Slugs the node serves itself (compared ignoring case).
-pub const RESERVED_SLUGS: &[&str] = &["api", "static", "webapp", "webapp1", "webapp2", "webapp3"];
-const MAX_SLUG: usize = 100;
 const MAX_DESCRIPTION: usize = 250;
 const FILTERS: &[&str] = &["slug", "webapp_type"];
 
@@ -113,28 +111,8 @@ impl AliasInput {
 }
 
 fn check_slug(errors: &mut FieldErrors, slug: &str) {
-    if slug.is_empty() {
-        errors.add("slug", "This field is required");
-    } else if slug.len() > MAX_SLUG
-        || !slug
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
-    {
-        errors.add(
-            "slug",
-            format!("A slug is 1 to {MAX_SLUG} of the characters a-z, A-Z, 0-9, - and _"),
-        );
-    } else if RESERVED_SLUGS
-        .iter()
-        .any(|reserved| reserved.eq_ignore_ascii_case(slug))
-    {
-        errors.add(
-            "slug",
-            format!(
-                "{slug:?} is a path the node serves itself (reserved: {})",
-                RESERVED_SLUGS.join(", ")
-            ),
-        );
+    if let Some(problem) = slug_problem(slug) {
+        errors.add("slug", problem);
     }
 }
 
