@@ -1,7 +1,6 @@
 //! What `plugboard package` remembers beside a package folder, in `.plugboard/branding.json`: the last
 //! `brandingID` it wrote, so that the next one is greater and `check` can warn about an unchanged one.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -38,12 +37,7 @@ pub fn remember(branding_dir: &Path, id: BrandingId) -> std::io::Result<()> {
     };
     let mut text = serde_json::to_string_pretty(&state).map_err(std::io::Error::other)?;
     text.push('\n');
-    let mut temporary = tempfile::NamedTempFile::new_in(&dir)?;
-    temporary.write_all(text.as_bytes())?;
-    temporary
-        .persist(state_path(branding_dir))
-        .map_err(|error| error.error)?;
-    Ok(())
+    crate::atomic_file::replace_file(&state_path(branding_dir), text.as_bytes())
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Webapp2 branding packages: loading them from a folder or a zip, checking them, packing them.
 
+pub mod atomic_file;
 pub mod branding_id;
 pub mod check;
 pub mod finding;

@@ -134,23 +134,9 @@ fn write_atomically(
     output: &Path,
     write: impl FnOnce(&std::fs::File) -> zip::result::ZipResult<()>,
 ) -> Result<(), PackError> {
-    let failed = |source: std::io::Error| PackError::Write {
-        path: output.to_path_buf(),
-        source,
-    };
-    let folder = match output.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let temporary = tempfile::Builder::new()
-        .prefix(".plugboard-package-")
-        .suffix(".zip.tmp")
-        .tempfile_in(folder)
-        .map_err(failed)?;
-    write(temporary.as_file()).map_err(|error| failed(std::io::Error::other(error)))?;
-    temporary.as_file().sync_all().map_err(failed)?;
-    temporary
-        .persist(output)
-        .map_err(|error| failed(error.error))?;
-    Ok(())
+    crate::atomic_file::replace_with(output, |file| write(file).map_err(std::io::Error::other))
+        .map_err(|source| PackError::Write {
+            path: output.to_path_buf(),
+            source,
+        })
 }

@@ -10,7 +10,6 @@ pub mod generated_file;
 pub mod location;
 pub mod plugin_files;
 pub mod plugin_name;
-pub mod replace_file;
 pub mod staging;
 pub mod template;
 pub mod typings;
@@ -122,7 +121,7 @@ pub fn new_plugin(
     let staging = Staging::create_in(&plugins, name.as_str())?;
     staging.write(&files)?;
     staging.rename_to(&folder)?;
-    if let Err(error) = replace_file::replace_file(&settings, settings_text.as_bytes()) {
+    if let Err(error) = crate::atomic_file::replace_file(&settings, settings_text.as_bytes()) {
         // Without its settings.json entry the plugin would sit there unused: take it back.
         let _ = std::fs::remove_dir_all(&folder);
         return Err(ScaffoldError::io("write", &settings)(error));
