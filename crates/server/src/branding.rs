@@ -51,23 +51,29 @@ impl Branding {
         Ok(Branding::Package(Arc::new(BrandingPackage::load(path)?)))
     }
 
-    /// The branding as it is now: a live one's current version, which later changes leave alone.
-    pub fn pinned(&self) -> Branding {
+    /// The branding as it is now, to read files from: a live one's current version, which later
+    /// changes leave alone (and whose files are then read without copying them).
+    pub fn pinned(&self) -> PinnedBranding {
         match self {
-            Branding::Live(live) => Branding::Package(live.current()),
-            other => other.clone(),
+            Branding::Example => PinnedBranding::Example,
+            Branding::Package(package) => PinnedBranding::Package(Arc::clone(package)),
+            Branding::Live(live) => PinnedBranding::Package(live.current()),
         }
     }
+}
 
+/// A branding at one moment (see [`Branding::pinned`]).
+pub enum PinnedBranding {
+    Example,
+    Package(Arc<BrandingPackage>),
+}
+
+impl PinnedBranding {
     /// A file by its path relative to `webapp2/`.
     pub fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
         match self {
-            Branding::Example => ExampleBranding::get(path).map(|file| file.data),
-            Branding::Package(package) => package.file(path).map(Cow::Borrowed),
-            Branding::Live(live) => live
-                .current()
-                .file(path)
-                .map(|bytes| Cow::Owned(bytes.to_vec())),
+            PinnedBranding::Example => ExampleBranding::get(path).map(|file| file.data),
+            PinnedBranding::Package(package) => package.file(path).map(Cow::Borrowed),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use plugboard_branding::paths::{self, Reference};
 use serde::Serialize;
 
-use crate::branding::Branding;
+use crate::branding::{Branding, PinnedBranding};
 
 /// The element of the page that carries the files.
 const ELEMENT_ID: &str = "plugboard-branding";
@@ -86,7 +86,7 @@ fn listed_package_files(settings: &str) -> Vec<String> {
         .collect()
 }
 
-fn text_of(branding: &Branding, path: &str) -> Option<String> {
+fn text_of(branding: &PinnedBranding, path: &str) -> Option<String> {
     let bytes = branding.file(path)?;
     String::from_utf8(bytes.into_owned()).ok()
 }

@@ -102,7 +102,7 @@ async fn branding_file(
     let Some(branding) = apps.branding(&app) else {
         return not_found();
     };
-    match branding.file(&path) {
+    match branding.pinned().file(&path) {
         Some(bytes) => serve_bytes(&path, &bytes, &headers, Cache::Revalidate),
         None => not_found(),
     }
