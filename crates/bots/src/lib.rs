@@ -13,7 +13,8 @@ mod names;
 mod phrases;
 mod room;
 pub mod scenario;
+pub(crate) mod stoppable;
 
 pub use crowd::{Bots, CrowdOptions};
 pub use error::BotsError;
-pub use scenario::{Report, Scenario, ScenarioError, ScenarioRun};
+pub use scenario::{Report, Scenario, ScenarioError, ScenarioRun, ScenarioVisits};

@@ -495,3 +495,95 @@ async fn the_demo_scenario_plays_without_a_failure() {
     assert!(roster(&directory).await.is_empty(), "everyone left");
     run.stop().await;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Playing for each visit
+// ---------------------------------------------------------------------------------------------------
+
+const VISIT: &str = r#"
+[[step]]
+at = 0
+who = "Hana Host"
+do = "join"
+
+[[step]]
+at = "2s"
+who = "Gus Guest"
+do = "join"
+"#;
+
+/// Whether anyone of the cast is in the room.
+async fn cast_in_room(directory: &plugboard_client_api::Directory) -> bool {
+    roster(directory)
+        .await
+        .iter()
+        .any(|p| p.display_name == "Hana Host" || p.display_name == "Gus Guest")
+}
+
+/// Rita visits; the cast joins from then on, Hana at once and Gus 2 s later. Returns Rita's token.
+async fn visit_and_watch_the_cast_join(
+    directory: &plugboard_client_api::Directory,
+    recorder: &Recorder,
+) -> String {
+    let visit = tokio::time::Instant::now();
+    let (_, token) = join_client(directory, "Rita Real").await;
+    tokio::time::sleep(secs(3.0)).await;
+    let joins = |name: &'static str| move |o: &Outbound| matches!(&o.event, Event::ParticipantCreate(p) if p.display_name == name);
+    assert_about(
+        recorder.first(visit, joins("Hana Host")),
+        secs(0.0),
+        "Hana joins",
+    );
+    assert_about(
+        recorder.first(visit, joins("Gus Guest")),
+        secs(2.0),
+        "Gus joins",
+    );
+    token
+}
+
+async fn leave_client(directory: &plugboard_client_api::Directory, token: String) {
+    let release = plugboard_conference::Command::ReleaseToken { token };
+    directory.command(ROOM, release).await.unwrap();
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_scenario_for_each_visit_starts_when_someone_joins_and_stops_when_they_leave() {
+    let directory = directory();
+    let scenario = Scenario::parse(&with_cast(VISIT), "visit.toml").unwrap();
+    let visits = scenario
+        .play_on_each_visit(directory.clone(), ROOM)
+        .unwrap();
+    // Simulated people coming and going do not start it; nobody plays before a visitor comes.
+    let crowd = plugboard_bots::Bots::start(directory.clone(), ROOM, 2, 7).unwrap();
+    tokio::time::sleep(secs(30.0)).await;
+    assert!(
+        !cast_in_room(&directory).await,
+        "the cast came before anyone visited"
+    );
+
+    let recorder = Recorder::start(&directory).await;
+    let token = visit_and_watch_the_cast_join(&directory, &recorder).await;
+    // The visitor leaves: the cast leaves too; the next visit plays it from the start again.
+    leave_client(&directory, token).await;
+    tokio::time::sleep(secs(1.0)).await;
+    assert!(
+        !cast_in_room(&directory).await,
+        "the cast stayed after the visitor left"
+    );
+    let token = visit_and_watch_the_cast_join(&directory, &recorder).await;
+
+    visits.stop().await;
+    assert!(
+        !cast_in_room(&directory).await,
+        "the cast stayed after the stop"
+    );
+    leave_client(&directory, token).await;
+    crowd.stop().await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_scenario_for_each_visit_needs_an_existing_room() {
+    let scenario = Scenario::parse(&with_cast(VISIT), "visit.toml").unwrap();
+    assert!(scenario.play_on_each_visit(directory(), "nowhere").is_err());
+}

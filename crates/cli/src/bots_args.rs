@@ -13,6 +13,7 @@ pub struct BotsArgs {
     #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=500))]
     bots: u16,
     /// A scenario file (TOML) that scripts simulated participants: who joins when, what they say and do.
+    /// It plays from the moment someone joins the room, again at each new visit.
     #[arg(long, value_name = "FILE")]
     scenario: Option<PathBuf>,
     /// The room the simulated participants join.

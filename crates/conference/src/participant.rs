@@ -125,6 +125,14 @@ pub struct Participant {
     pub supports_direct_chat: bool,
 }
 
+impl Participant {
+    /// Whether this is a simulated person (`plugboard serve --bots`, a scenario) rather than someone
+    /// who joined through the client API or was dialled.
+    pub fn is_simulated(&self) -> bool {
+        self.vendor == crate::conference::SIMULATED_VENDOR
+    }
+}
+
 /// A participant that lives outside any client session: a simulated far end reached by dial-out. It
 /// moves between conferences whole when transferred.
 #[derive(Debug, Clone, PartialEq)]

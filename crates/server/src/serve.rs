@@ -9,7 +9,7 @@ use std::time::Duration;
 use axum_server::accept::NoDelayAcceptor;
 use axum_server::tls_rustls::RustlsAcceptor;
 use axum_server::Handle;
-use plugboard_bots::{Bots, BotsError, Scenario, ScenarioRun};
+use plugboard_bots::{Bots, BotsError, Scenario, ScenarioVisits};
 use plugboard_client_api::{Directory, DirectoryError};
 use plugboard_management::Management;
 use thiserror::Error;
@@ -39,7 +39,8 @@ pub struct ServeOptions {
     pub bots: Option<BotsPlan>,
 }
 
-/// Simulated participants: a crowd of `count` people, and/or a scripted scenario, in `room`.
+/// Simulated participants: a crowd of `count` people, and/or a scripted scenario played for each visit
+/// to `room` (it starts when someone joins it, and stops when they have all left).
 pub struct BotsPlan {
     pub room: String,
     pub count: usize,
@@ -145,7 +146,7 @@ pub async fn serve(
 fn start_bots(
     directory: &Directory,
     plan: Option<BotsPlan>,
-) -> Result<(Option<Bots>, Option<ScenarioRun>), ServeError> {
+) -> Result<(Option<Bots>, Option<ScenarioVisits>), ServeError> {
     let Some(plan) = plan else {
         return Ok((None, None));
     };
@@ -159,7 +160,7 @@ fn start_bots(
         )?),
     };
     let run = match plan.scenario {
-        Some(scenario) => Some(scenario.play(directory.clone(), &plan.room)?),
+        Some(scenario) => Some(scenario.play_on_each_visit(directory.clone(), &plan.room)?),
         None => None,
     };
     Ok((crowd, run))

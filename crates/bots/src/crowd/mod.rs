@@ -14,12 +14,12 @@ use plugboard_client_api::{Directory, RoomError};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 use tokio::time::{sleep_until, Duration, Instant};
 use uuid::Uuid;
 
 use crate::error::BotsError;
 use crate::room::Room;
+use crate::stoppable::Stoppable;
 use actions::Action;
 use floor::Floor;
 use person::Person;
@@ -48,10 +48,7 @@ impl Default for CrowdOptions {
 
 /// A running crowd of simulated people in one room. Dropping it makes them leave, as
 /// [`Bots::stop`] does without waiting.
-pub struct Bots {
-    stop: Option<oneshot::Sender<()>>,
-    task: JoinHandle<()>,
-}
+pub struct Bots(Stoppable);
 
 impl Bots {
     /// Start `count` simulated people in the room `alias` reaches, with hosts among them now and then
@@ -83,7 +80,6 @@ impl Bots {
         if !(0.0..=1.0).contains(&options.host_share) {
             return Err(BotsError::HostShare(options.host_share));
         }
-        let (stop, stopped) = oneshot::channel();
         let crowd = Crowd {
             rng: StdRng::seed_from_u64(options.seed),
             options,
@@ -94,21 +90,12 @@ impl Bots {
             pending_joins: 0,
             floor: Floor::default(),
         };
-        let task = tokio::spawn(crowd.run(stopped));
-        Ok(Bots {
-            stop: Some(stop),
-            task,
-        })
+        Ok(Bots(Stoppable::spawn(|stopped| crowd.run(stopped))))
     }
 
     /// Make everyone leave; returns once they have.
-    pub async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            // The crowd has ended already (its room is gone) when nobody listens.
-            let _ = stop.send(());
-        }
-        // A crowd that panicked has nobody left to take out.
-        let _ = (&mut self.task).await;
+    pub async fn stop(self) {
+        self.0.stop().await;
     }
 }
 

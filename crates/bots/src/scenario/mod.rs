@@ -6,6 +6,7 @@ mod check;
 mod parse;
 mod play;
 mod time;
+mod visits;
 
 use std::fmt;
 use std::path::Path;
@@ -16,6 +17,7 @@ use plugboard_conference::Role;
 
 pub use parse::ScenarioError;
 pub use play::{Outcome, Report, ScenarioRun};
+pub use visits::ScenarioVisits;
 
 use crate::error::BotsError;
 use crate::room::Room;
@@ -113,11 +115,23 @@ impl Scenario {
 
     /// Play the scenario in the room `alias` reaches, from now. Must run inside a Tokio runtime.
     pub fn play(&self, directory: Directory, alias: &str) -> Result<ScenarioRun, BotsError> {
-        let room = Room::new(directory, alias.to_owned());
-        if !room.exists() {
-            return Err(BotsError::NoSuchRoom(alias.to_owned()));
-        }
-        Ok(ScenarioRun::start(self.clone(), room))
+        Ok(ScenarioRun::start(
+            self.clone(),
+            existing_room(directory, alias)?,
+        ))
+    }
+
+    /// Play the scenario in the room `alias` reaches each time someone visits it (see
+    /// [`ScenarioVisits`]), from now if someone is there already. Must run inside a Tokio runtime.
+    pub fn play_on_each_visit(
+        &self,
+        directory: Directory,
+        alias: &str,
+    ) -> Result<ScenarioVisits, BotsError> {
+        Ok(ScenarioVisits::start(
+            self.clone(),
+            existing_room(directory, alias)?,
+        ))
     }
 
     /// How long the scenario lasts: until its last step, or the end of its last speech.
@@ -163,5 +177,14 @@ impl fmt::Display for Step {
             Action::Lock => write!(f, "{who} locks the conference"),
             Action::Unlock => write!(f, "{who} unlocks the conference"),
         }
+    }
+}
+
+fn existing_room(directory: Directory, alias: &str) -> Result<Room, BotsError> {
+    let room = Room::new(directory, alias.to_owned());
+    if room.exists() {
+        Ok(room)
+    } else {
+        Err(BotsError::NoSuchRoom(alias.to_owned()))
     }
 }

@@ -9,13 +9,13 @@ use plugboard_conference::{
     ConferenceRequest, Error, ParticipantRequest, Request, Role, SimulatedCommand,
 };
 use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 use tokio::time::{sleep_until, Instant};
 use uuid::Uuid;
 
 use super::time::clock;
 use super::{Action, Scenario, Step};
 use crate::room::Room;
+use crate::stoppable::Stoppable;
 
 /// Voice activity while speaking, unless a step says otherwise.
 pub(crate) const SPEAKING: u8 = 100;
@@ -25,10 +25,9 @@ const SILENT: u8 = 0;
 /// is stopped or dropped; then they leave.
 pub struct ScenarioRun {
     started: Instant,
-    stop: Option<oneshot::Sender<()>>,
     played: Option<oneshot::Receiver<Report>>,
     report: Option<Report>,
-    task: JoinHandle<()>,
+    task: Stoppable,
 }
 
 /// What came of each step, in playing order.
@@ -74,7 +73,6 @@ impl fmt::Display for Report {
 impl ScenarioRun {
     pub(super) fn start(scenario: Scenario, room: Room) -> Self {
         let started = Instant::now();
-        let (stop, stopped) = oneshot::channel();
         let (report, played) = oneshot::channel();
         let player = Player {
             origin: scenario.origin.clone(),
@@ -87,10 +85,9 @@ impl ScenarioRun {
             present: HashMap::new(),
             speech: HashMap::new(),
         };
-        let task = tokio::spawn(player.run(scenario, started, stopped, report));
+        let task = Stoppable::spawn(|stopped| player.run(scenario, started, stopped, report));
         ScenarioRun {
             started,
-            stop: Some(stop),
             played: Some(played),
             report: None,
             task,
@@ -118,13 +115,8 @@ impl ScenarioRun {
     }
 
     /// Stop playing; everyone of the scenario still in the room leaves. Returns once they have.
-    pub async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            // Nobody listens when the run has ended by itself.
-            let _ = stop.send(());
-        }
-        // A player that panicked has nobody left to take out.
-        let _ = (&mut self.task).await;
+    pub async fn stop(self) {
+        self.task.stop().await;
     }
 }
 

@@ -22,6 +22,7 @@ use crate::participant::{Participant, Role, ServiceType};
 use crate::reply::{ConferenceStatus, MessageText, Reply};
 use crate::time::Timestamp;
 
+pub(crate) use simulated::SIMULATED_VENDOR;
 use timers::Timers;
 
 /// One Virtual Meeting Room's live conference.
