@@ -86,9 +86,14 @@ fn listed_package_files(settings: &str) -> Vec<String> {
         .collect()
 }
 
+/// The file as text, as a browser decodes a fetched UTF-8 file: without a leading byte order mark.
 fn text_of(branding: &PinnedBranding, path: &str) -> Option<String> {
     let bytes = branding.file(path)?;
-    String::from_utf8(bytes.into_owned()).ok()
+    let text = String::from_utf8(bytes.into_owned()).ok()?;
+    Some(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
 }
 
 /// JSON inside `<script>` must not contain `</script>` or `<!--`: every `<` (only ever inside JSON

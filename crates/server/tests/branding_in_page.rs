@@ -137,6 +137,17 @@ async fn a_file_that_is_not_utf8_is_left_for_the_app_to_fetch() {
 }
 
 #[tokio::test]
+async fn a_byte_order_mark_is_dropped_as_a_browser_drops_it() {
+    let (_dir, branding) = folder(&[
+        ("manifest.json", "\u{feff}{\"brandingID\":\"1\"}".as_bytes()),
+        ("settings.json", &settings_listing(&[])),
+    ]);
+    let (_, page) = get(web_apps(branding), "/webapp2/").await;
+    let files = files_in(&page).unwrap();
+    assert_eq!(files["manifest.json"], "{\"brandingID\":\"1\"}");
+}
+
+#[tokio::test]
 async fn a_branding_without_a_manifest_puts_no_element_in_the_page() {
     let (_dir, branding) = folder(&[("settings.json", &settings_listing(&[]))]);
     let (status, page) = get(web_apps(branding), "/webapp2/").await;
