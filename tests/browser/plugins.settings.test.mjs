@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { inConference } from './helpers/app-session.mjs';
+import { inConference, rosterEntry, showPanel } from './helpers/app-session.mjs';
 import {
   openPluginSettings,
   pluginItem,
@@ -112,6 +112,26 @@ describe('Settings → Plugins', { concurrency: false }, () => {
     await pluginItem(host, 'probe', 'fromToolbar').waitFor();
     settings = await openPluginSettings(host);
     assert.equal(await settingsEntry(settings, 'probe').getAttribute('data-plugin-status'), 'loaded');
+    await close(settings);
+  });
+
+  test('a plugin switched on gets the roster as it is, even after nobody listened to participants$', async () => {
+    // Off: every plugin that listens to participants$, and the sleeper.
+    let settings = await openPluginSettings(host);
+    for (const id of ['probe', 'mute-toggle', 'sleeper']) {
+      await settingsEntry(settings, id).getByRole('switch').uncheck();
+      await waitForStatus(settings, id, 'disabled');
+    }
+    await close(settings);
+    // Someone joins meanwhile.
+    await suite.join('late', room, 'Larry Late', GUEST_PIN);
+    await showPanel(host, 'participants');
+    await rosterEntry(host, 'Larry Late').waitFor();
+
+    settings = await openPluginSettings(host);
+    await settingsEntry(settings, 'sleeper').getByRole('switch').check();
+    const load = await waitForLog(host, 'sleeper', 'load', 2);
+    assert.ok(load.data.names.includes('Larry Late'), JSON.stringify(load.data.names));
     await close(settings);
   });
 });

@@ -90,6 +90,8 @@ export class Session extends Emitter {
     this.selfUuid = '';
     this.leaving = false;
     this._pluginEmitScheduled = false;
+    /** Whether `participants$` missed changes while nobody listened. */
+    this._pluginStateBehind = true;
     /** @type {'chair' | 'guest' | undefined} the role last announced */
     this._role = undefined;
     /** @type {any} the PexRTC client */
@@ -219,7 +221,7 @@ export class Session extends Emitter {
     const me = this.me;
     const waiting = me ? isWaiting(me) : this.rtc.current_service_type === 'waiting_room';
     this._setPhase(waiting ? 'waiting' : 'conference');
-    this._emitPluginState();
+    this._schedulePluginState();
     if (!waiting) this.loadLayouts();
   }
 
@@ -312,7 +314,7 @@ export class Session extends Emitter {
     this.syncing = false;
     for (const uuid of stale) this._remove(uuid, true);
     this.emit('roster-reset');
-    this._emitPluginState();
+    this._schedulePluginState();
   }
 
   /** @param {RawParticipant} p */
@@ -395,9 +397,16 @@ export class Session extends Emitter {
     }
   }
 
-  /** Emit `participants$` once per task, and only when someone listens; a sync ends with one emission. */
+  /**
+   * Emit `participants$` once per task, and only when someone listens (a sync: once, at its end);
+   * otherwise just remember that it is behind, for {@link catchUpPluginState}.
+   */
   _schedulePluginState() {
-    if (this._pluginEmitScheduled || this.syncing || !participants$.observed) return;
+    if (this.syncing || !participants$.observed) {
+      this._pluginStateBehind = true;
+      return;
+    }
+    if (this._pluginEmitScheduled) return;
     this._pluginEmitScheduled = true;
     // A task of its own (not a microtask): the app finishes handling the update, and the browser may
     // paint it, before the plugins' work on the new roster runs; updates arriving meanwhile share one
@@ -409,9 +418,13 @@ export class Session extends Emitter {
   }
 
   _emitPluginState() {
-    if (participants$.observed || participants$.value.length || this.participants.size) {
-      participants$.next(this.pluginParticipants());
-    }
+    this._pluginStateBehind = false;
+    participants$.next(this.pluginParticipants());
+  }
+
+  /** Bring `participants$` up to date now if it fell behind while nobody listened (before a plugin loads). */
+  catchUpPluginState() {
+    if (this._pluginStateBehind) this._emitPluginState();
   }
 
   /** The roster in the plugin API's shape. */

@@ -279,6 +279,7 @@ export class PluginHost {
       if (subscription && typeof subscription.unsubscribe === 'function') plugin.subscriptions.add(subscription);
     }
     if (typeof reg.load === 'function') {
+      this.session?.catchUpPluginState();
       this.invoke(plugin, 'load', () => reg.load.call(reg, pluginParticipants$, pluginConferenceDetails$));
     }
   }
