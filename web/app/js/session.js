@@ -314,7 +314,9 @@ export class Session extends Emitter {
     this.syncing = false;
     for (const uuid of stale) this._remove(uuid, true);
     this.emit('roster-reset');
-    this._schedulePluginState();
+    // At once, in the task that redrew the roster: waiting for a task of its own would make the
+    // plugins wait for the whole roster to be drawn, while their work on it is short next to that.
+    this._emitPluginState();
   }
 
   /** @param {RawParticipant} p */

@@ -108,22 +108,25 @@ export class PluginHost {
     session.on('phase', follow);
     session.on('role', follow);
     session.on('granted', (/** @type {'chair' | 'guest'} */ role) => {
-      this.ready.then(() => this._runScripts(session, role));
+      this.ready.then(() => this._runScripts(session, [role]));
     });
+    this.ready.then(() => this._runScripts(session, ['chair', 'guest']));
     follow();
   }
 
   /**
-   * Run the scripts of the plugins that will load for `role` as soon as the token says the role, while
-   * the session is still joining, so that they have registered by the time it is in the conference,
-   * where they load.
+   * Run the scripts of the plugins that will load for each of `roles` while the session is still
+   * joining, so that they have registered by the time it is in the conference, where they load: those
+   * for every role as the join starts, the others once the token says the role. (Scripts that arrive
+   * later would wait for their turn behind the roster, which a large meeting sends as the join ends.)
    * @param {Session} session
-   * @param {'chair' | 'guest'} role
+   * @param {('chair' | 'guest')[]} roles
    */
-  _runScripts(session, role) {
+  _runScripts(session, roles) {
     if (session !== this.session) return;
     for (const plugin of this.plugins) {
-      if (this._wanted(plugin, role) && !plugin.registration && !plugin.script) {
+      const wanted = roles.every((role) => this._wanted(plugin, role));
+      if (wanted && !plugin.registration && !plugin.script) {
         plugin.status = 'loading';
         this._inject(plugin);
       }
