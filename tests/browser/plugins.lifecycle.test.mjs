@@ -178,7 +178,11 @@ describe('plugin lifecycle, roles, state and icons', { concurrency: false }, () 
 
   test('icons: package-relative with and without #id, the app sprite, app-relative; a missing one shows the label', async () => {
     const toolbarItem = (/** @type {string} */ id) => host.page.locator(`.toolbar [data-plugin-id="icon-forms"][data-plugin-item="${id}"]`);
-    assert.match(await toolbarItem('fragment').locator('svg use').getAttribute('href'), /\/custom_configuration\/plugins\/icon-forms\/star\.svg#star$/);
+    // Drawn as a copy of the file's element (no <use> of another file), saying which it is.
+    const star = toolbarItem('fragment').locator('svg[data-icon]');
+    assert.match(await star.getAttribute('data-icon') ?? '', /\/custom_configuration\/plugins\/icon-forms\/star\.svg#star$/);
+    await star.locator('path').first().waitFor();
+    assert.equal(await star.locator('use').count(), 0);
     const plain = toolbarItem('plain').locator('img');
     assert.match(await plain.getAttribute('src'), /\/custom_configuration\/plugins\/icon-forms\/plain\.svg$/);
     await host.page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await plain.elementHandle());
@@ -190,12 +194,14 @@ describe('plugin lifecycle, roles, state and icons', { concurrency: false }, () 
     const menu = await openMeetingControls(host);
     const menuItem = (/** @type {string} */ id) => menu.locator(`[data-plugin-id="icon-forms"][data-plugin-item="${id}"]`);
     assert.match(await menuItem('sprite').locator('use').getAttribute('href'), /icons\.svg#mic-off$/);
-    assert.match(await menuItem('app-relative').locator('use').getAttribute('href'), /\/webapp2\/custom_configuration\/plugins\/icon-forms\/star\.svg#star$/);
+    const appRelative = menuItem('app-relative').locator('svg[data-icon]');
+    assert.match(await appRelative.getAttribute('data-icon') ?? '', /\/webapp2\/custom_configuration\/plugins\/icon-forms\/star\.svg#star$/);
+    await appRelative.locator('path').first().waitFor();
     assert.equal(await menuItem('wrong-fragment').textContent(), 'Wrong fragment');
     await closeMenus(host);
     // Once known to be missing, the fragment stays out when the menu opens again.
     const again = await openMeetingControls(host);
-    assert.equal(await again.locator('[data-plugin-item="wrong-fragment"] use').count(), 0);
+    assert.equal(await again.locator('[data-plugin-item="wrong-fragment"] :is(svg, img)').count(), 0);
     await closeMenus(host);
   });
 });

@@ -113,13 +113,28 @@ const SYMBOL_ATTRIBUTES = ['viewBox', 'fill', 'stroke', 'stroke-width', 'stroke-
  */
 export function inlineIcon(name, extraClass) {
   const symbol = sprite?.getElementById(name);
-  if (!symbol) return icon(name, extraClass);
+  return symbol ? inlineCopy(symbol, extraClass) : icon(name, extraClass);
+}
+
+/**
+ * An icon drawn as a copy of an element of a parsed SVG file, as `<use>` would draw it: a `<symbol>`'s
+ * shapes in an `<svg>` with its `viewBox` and presentation attributes, any other element as it is.
+ * The element must not refer to others of its file (see `plugins/icons.js`).
+ * @param {Element} element
+ * @param {string} [extraClass]
+ * @returns {SVGSVGElement}
+ */
+export function inlineCopy(element, extraClass) {
   const svg = hiddenSvg(extraClass);
+  if (element.localName !== 'symbol') {
+    svg.appendChild(document.importNode(element, true));
+    return svg;
+  }
   for (const attribute of SYMBOL_ATTRIBUTES) {
-    const value = symbol.getAttribute(attribute);
+    const value = element.getAttribute(attribute);
     if (value !== null) svg.setAttribute(attribute, value);
   }
-  for (const shape of symbol.children) svg.appendChild(document.importNode(shape, true));
+  for (const shape of element.children) svg.appendChild(document.importNode(shape, true));
   return svg;
 }
 
@@ -135,6 +150,15 @@ export function svgIcon(href, extraClass) {
   use.setAttribute('href', href);
   svg.appendChild(use);
   return svg;
+}
+
+/**
+ * An icon that draws nothing yet (its shapes are being read), taking an icon's place.
+ * @param {string} [extraClass]
+ * @returns {SVGSVGElement}
+ */
+export function emptyIcon(extraClass) {
+  return hiddenSvg(extraClass);
 }
 
 /**

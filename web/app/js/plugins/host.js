@@ -16,6 +16,7 @@ import { openSettings } from '../settings.js';
 import { conferenceDetails$, participants$ } from '../state.js';
 import { toast } from '../ui/toast.js';
 import { brandingRoot, readBranding } from './branding.js';
+import { readIconsOf } from './icons.js';
 import { itemView, popupItem, toolbarButton } from './menus.js';
 import { Plugin } from './plugin.js';
 import { Preferences } from './preferences.js';
@@ -82,7 +83,8 @@ export class PluginHost {
   }
 
   /**
-   * The web plugins of the branding; a second package with an id already taken cannot register.
+   * The web plugins of the branding (their icon files read ahead); a second package with an id already
+   * taken cannot register.
    * @param {import('./package.js').PluginPackage[]} packages
    */
   _pluginsOf(packages) {
@@ -92,6 +94,7 @@ export class PluginHost {
       .map((pkg) => {
         if (seen.has(pkg.id) && !pkg.error) pkg.error = `another plugin of this branding already has the id “${pkg.id}”`;
         seen.add(pkg.id);
+        readIconsOf(pkg);
         return new Plugin(pkg);
       });
   }

@@ -4,7 +4,7 @@
 // Each icon file is fetched once to learn whether it (and the fragment's id) exists: an icon that does
 // not resolve is left out, so the item shows its label instead of an empty square.
 
-import { ICONS, icon as appIcon, svgIcon } from '../dom.js';
+import { ICONS, emptyIcon, icon as appIcon, inlineCopy, svgIcon } from '../dom.js';
 
 const APP_SPRITE = new RegExp(`^${ICONS.replace('.', '\\.')}#([\\w-]+)$`);
 
@@ -12,6 +12,8 @@ const APP_SPRITE = new RegExp(`^${ICONS.replace('.', '\\.')}#([\\w-]+)$`);
 
 /** @type {Map<string, Promise<Document | null>>} icon file URL → its parsed SVG, null when unusable */
 const files = new Map();
+/** @type {Map<string, Document | null>} the same, once read */
+const parsed = new Map();
 /** @type {Map<string, boolean>} icon URL with fragment → whether it resolved, once known */
 const known = new Map();
 
@@ -40,19 +42,69 @@ export function iconUrl(pkg, ref) {
  */
 export function checkIcon(url, onKnown) {
   if (known.has(url.href)) return;
-  const file = new URL(url.href);
-  file.hash = '';
-  let loading = files.get(file.href);
+  const file = fileOf(url);
+  let loading = files.get(file);
   if (!loading) {
-    loading = loadSvg(file);
-    files.set(file.href, loading);
+    loading = loadSvg(new URL(file)).then((doc) => {
+      parsed.set(file, doc);
+      return doc;
+    });
+    files.set(file, loading);
   }
   loading.then((doc) => {
-    if (known.has(url.href)) return;
-    const id = decodeURIComponent(url.hash.slice(1));
-    known.set(url.href, Boolean(doc) && (!id || Boolean(doc?.getElementById(id))));
+    if (!known.has(url.href)) {
+      const id = decodeURIComponent(url.hash.slice(1));
+      known.set(url.href, Boolean(doc) && (!id || Boolean(doc?.getElementById(id))));
+    }
     onKnown();
   });
+}
+
+/**
+ * Read the icon files of a package's menu items ahead, so that their items can draw them at once.
+ * @param {PluginPackage} pkg
+ */
+export function readIconsOf(pkg) {
+  for (const item of pkg.items) {
+    const target = drawable(pkg, item.icon);
+    if (target && 'url' in target) checkIcon(target.url, () => {});
+  }
+}
+
+/** @param {URL} url */
+function fileOf(url) {
+  const file = new URL(url.href);
+  file.hash = '';
+  return file.href;
+}
+
+/**
+ * The element `url` points at, to be drawn as a copy of its own: `undefined` while its file is being
+ * read, `null` when it cannot be (not there, or it refers to other elements of its file, which only a
+ * `<use>` of the file resolves).
+ * @param {URL} url
+ * @returns {Element | null | undefined}
+ */
+function shapeOf(url) {
+  const file = fileOf(url);
+  if (!parsed.has(file)) return undefined;
+  const element = parsed.get(file)?.getElementById(decodeURIComponent(url.hash.slice(1)));
+  return element && selfContained(element) ? element : null;
+}
+
+/**
+ * Whether a copy of `element` in the page draws as it does in its file: it refers to no other element
+ * (`url(#…)`, `href="#…"`), and has nothing that would act on the page (scripts, styles, handlers).
+ * @param {Element} element
+ */
+function selfContained(element) {
+  for (const node of [element, ...element.querySelectorAll('*')]) {
+    if (/^(script|style|foreignObject|use|image)$/i.test(node.localName)) return false;
+    for (const attribute of node.attributes) {
+      if (/^on/i.test(attribute.name) || attribute.value.includes('url(') || /href$/i.test(attribute.name)) return false;
+    }
+  }
+  return true;
 }
 
 /** @param {URL} file */
@@ -106,15 +158,6 @@ function drawable(pkg, ref) {
 }
 
 /**
- * Whether `pluginIcon` draws an icon for `ref` now (one not known to resolve yet is drawn).
- * @param {PluginPackage} pkg
- * @param {string | null | undefined} ref
- */
-export function iconShows(pkg, ref) {
-  return drawable(pkg, ref) !== null;
-}
-
-/**
  * The icon element for `ref`, or null when there is none or it is known not to resolve (one not known
  * yet is drawn, and `onKnown` runs once it is).
  * @param {PluginPackage} pkg
@@ -129,10 +172,43 @@ export function pluginIcon(pkg, ref, onKnown, extraClass) {
   if ('sprite' in target) return appIcon(target.sprite, extraClass);
   const { url } = target;
   if (!known.has(url.href)) checkIcon(url, onKnown);
-  if (url.hash) return svgIcon(url.href, extraClass);
+  if (url.hash) {
+    const svg = drawnFrom(url, extraClass);
+    svg.dataset.icon = url.href;
+    return svg;
+  }
   const img = document.createElement('img');
   img.className = extraClass ? `icon ${extraClass}` : 'icon';
   img.src = url.href;
   img.alt = '';
   return img;
+}
+
+/**
+ * `file.svg#id` as a copy of the element once the file is read (no `<use>`: Chromium loads a document
+ * of its own for each `<use>` of another file, costly while joining with many plugins); an empty icon
+ * while it is read (`onKnown` then redraws); a `<use>` when only that draws it right.
+ * @param {URL} url
+ * @param {string} [extraClass]
+ */
+function drawnFrom(url, extraClass) {
+  const shape = shapeOf(url);
+  if (shape) return inlineCopy(shape, extraClass);
+  if (shape === undefined) return emptyIcon(extraClass);
+  return svgIcon(url.href, extraClass);
+}
+
+/**
+ * How `pluginIcon` draws `ref` now, so that a drawn icon can tell when it would be drawn otherwise.
+ * @param {PluginPackage} pkg
+ * @param {string | null | undefined} ref
+ * @returns {'none' | 'sprite' | 'image' | 'copy' | 'empty' | 'use'}
+ */
+export function iconForm(pkg, ref) {
+  const target = drawable(pkg, ref);
+  if (!target) return 'none';
+  if ('sprite' in target) return 'sprite';
+  if (!target.url.hash) return 'image';
+  const shape = shapeOf(target.url);
+  return shape ? 'copy' : shape === undefined ? 'empty' : 'use';
 }

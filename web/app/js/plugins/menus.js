@@ -6,7 +6,7 @@
 // its `state$` fills them in, as the seed document's recording plugin does).
 
 import { h, setAttr } from '../dom.js';
-import { iconShows, pluginIcon } from './icons.js';
+import { iconForm, pluginIcon } from './icons.js';
 
 /** @typedef {import('./plugin.js').Plugin} Plugin */
 /** @typedef {import('./package.js').PackageItem} PackageItem */
@@ -93,9 +93,9 @@ export function popupItem(plugin, item, view, onSelect, redraw) {
 /**
  * A toolbar button (in its `.toolbar__item`); the label is its accessible name and tooltip, and its text
  * when the icon is missing. A plugin's `state$` may move on every roster change, so `update` follows a
- * new view in place — label, tooltip, failure — without drawing the icon again (a new `<use>` of an
- * icon file costs more than the rest of the button); it returns false when the icon itself changed,
- * came or went, and the caller draws a new button.
+ * new view in place — label, tooltip, failure — without drawing the icon again (it costs more than the
+ * rest of the button); it returns false when the icon itself changed, came, went or is to be drawn
+ * otherwise (its file has been read), and the caller draws a new button.
  * @param {Plugin} plugin
  * @param {PackageItem} item
  * @param {ItemView} view
@@ -110,6 +110,7 @@ export function toolbarButton(plugin, item, view, onClick, redraw) {
     dataset: itemDataset(plugin, item),
   });
   const iconRef = view.icon;
+  const form = iconForm(plugin.pkg, iconRef);
   const icon = pluginIcon(plugin.pkg, iconRef, redraw);
   /** @type {HTMLElement | null} */
   let text = null;
@@ -134,7 +135,7 @@ export function toolbarButton(plugin, item, view, onClick, redraw) {
   return {
     element: h('div', { class: 'toolbar__item' }, button),
     update(next) {
-      if (next.icon !== iconRef || iconShows(plugin.pkg, next.icon) !== Boolean(icon)) return false;
+      if (next.icon !== iconRef || iconForm(plugin.pkg, next.icon) !== form) return false;
       show(next);
       return true;
     },
