@@ -198,6 +198,8 @@ describe('plugin lifecycle, roles, state and icons', { concurrency: false }, () 
     assert.match(await appRelative.getAttribute('data-icon') ?? '', /\/webapp2\/custom_configuration\/plugins\/icon-forms\/star\.svg#star$/);
     await appRelative.locator('path').first().waitFor();
     assert.equal(await menuItem('wrong-fragment').textContent(), 'Wrong fragment');
+    // One that refers to another element of its file (a gradient) is drawn with <use>, which resolves it.
+    assert.match(await menuItem('gradient').locator('use').getAttribute('href') ?? '', /\/icon-forms\/gradient\.svg#sun$/);
     await closeMenus(host);
     // Once known to be missing, the fragment stays out when the menu opens again.
     const again = await openMeetingControls(host);
