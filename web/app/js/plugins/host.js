@@ -83,8 +83,7 @@ export class PluginHost {
   }
 
   /**
-   * The web plugins of the branding (their icon files read ahead); a second package with an id already
-   * taken cannot register.
+   * The web plugins of the branding; a second package with an id already taken cannot register.
    * @param {import('./package.js').PluginPackage[]} packages
    */
   _pluginsOf(packages) {
@@ -94,7 +93,6 @@ export class PluginHost {
       .map((pkg) => {
         if (seen.has(pkg.id) && !pkg.error) pkg.error = `another plugin of this branding already has the id “${pkg.id}”`;
         seen.add(pkg.id);
-        readIconsOf(pkg);
         return new Plugin(pkg);
       });
   }
@@ -223,6 +221,8 @@ export class PluginHost {
     });
     plugin.script = script;
     document.head.appendChild(script);
+    // Its icon files too, after the script (which is more urgent), so that its items draw them at once.
+    readIconsOf(plugin.pkg);
   }
 
   /**
