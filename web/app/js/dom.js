@@ -91,13 +91,26 @@ export function icon(name, extraClass) {
 /** The app's sprite once read (for {@link inlineIcon}); null before, or when it cannot be read. */
 let sprite = /** @type {Document | null} */ (null);
 
-/** Settles once the sprite was read (or could not be). */
-export const spriteRead = fetch(ICONS, { credentials: 'same-origin' })
-  .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
-  .then((text) => {
-    sprite = new DOMParser().parseFromString(text, 'image/svg+xml');
-  })
-  .catch((e) => console.warn(`[plugboard] ${ICONS} could not be read; icons are drawn with <use>`, e));
+/**
+ * An SVG file, fetched and parsed; null when it cannot be read or is not SVG.
+ * @param {string} url
+ * @returns {Promise<Document | null>}
+ */
+export async function readSvg(url) {
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const doc = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
+    return doc.querySelector('parsererror') ? null : doc;
+  } catch {
+    return null;
+  }
+}
+
+/** Settles once the sprite was read (or could not be: icons are then drawn with `<use>`). */
+export const spriteRead = readSvg(ICONS).then((doc) => {
+  sprite = doc;
+});
 
 /** The presentation attributes a sprite symbol passes on to its shapes. */
 const SYMBOL_ATTRIBUTES = ['viewBox', 'fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin'];
@@ -125,7 +138,7 @@ export function inlineIcon(name, extraClass) {
  * @returns {SVGSVGElement}
  */
 export function inlineCopy(element, extraClass) {
-  const svg = hiddenSvg(extraClass);
+  const svg = emptyIcon(extraClass);
   if (element.localName !== 'symbol') {
     svg.appendChild(document.importNode(element, true));
     return svg;
@@ -145,7 +158,7 @@ export function inlineCopy(element, extraClass) {
  * @returns {SVGSVGElement}
  */
 export function svgIcon(href, extraClass) {
-  const svg = hiddenSvg(extraClass);
+  const svg = emptyIcon(extraClass);
   const use = document.createElementNS(SVG_NS, 'use');
   use.setAttribute('href', href);
   svg.appendChild(use);
@@ -153,19 +166,12 @@ export function svgIcon(href, extraClass) {
 }
 
 /**
- * An icon that draws nothing yet (its shapes are being read), taking an icon's place.
+ * An empty `<svg>` of class `icon`, hidden from assistive technology and from the tab order: what every
+ * icon is drawn in, and alone an icon that draws nothing yet (its shapes are being read).
  * @param {string} [extraClass]
  * @returns {SVGSVGElement}
  */
 export function emptyIcon(extraClass) {
-  return hiddenSvg(extraClass);
-}
-
-/**
- * An empty `<svg>` of class `icon`, hidden from assistive technology and from the tab order.
- * @param {string} [extraClass]
- */
-function hiddenSvg(extraClass) {
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('class', extraClass ? `icon ${extraClass}` : 'icon');
   svg.setAttribute('aria-hidden', 'true');

@@ -1,10 +1,10 @@
-// Plugin menu icons (webapp2-compat §3): `file.svg#id` relative to the package folder (drawn with
-// `<use>`), a `.svg` without fragment (drawn as an image), paths relative to the app such as
+// Plugin menu icons (webapp2-compat §3): `file.svg#id` relative to the package folder (drawn as a copy
+// of that element, or with `<use>`), a `.svg` without fragment (drawn as an image), paths relative to the app such as
 // `custom_configuration/plugins/x/star.svg#star`, and names in the app's own sprite (`icons.svg#mic-off`).
 // Each icon file is fetched once to learn whether it (and the fragment's id) exists: an icon that does
 // not resolve is left out, so the item shows its label instead of an empty square.
 
-import { ICONS, emptyIcon, icon as appIcon, inlineCopy, svgIcon } from '../dom.js';
+import { ICONS, emptyIcon, icon as appIcon, inlineCopy, readSvg, svgIcon } from '../dom.js';
 
 const APP_SPRITE = new RegExp(`^${ICONS.replace('.', '\\.')}#([\\w-]+)$`);
 
@@ -14,8 +14,12 @@ const APP_SPRITE = new RegExp(`^${ICONS.replace('.', '\\.')}#([\\w-]+)$`);
 const files = new Map();
 /** @type {Map<string, Document | null>} the same, once read */
 const parsed = new Map();
-/** @type {Map<string, boolean>} icon URL with fragment → whether it resolved, once known */
-const known = new Map();
+/**
+ * What an icon URL points at, once its file is read: whether it resolves, and the element to draw as a
+ * copy (null when there is none, or it refers to other elements of its file).
+ * @type {Map<string, {resolves: boolean, shape: Element | null}>}
+ */
+const targets = new Map();
 
 /**
  * Where an icon reference points.
@@ -41,23 +45,17 @@ export function iconUrl(pkg, ref) {
  * @param {() => void} onKnown
  */
 export function checkIcon(url, onKnown) {
-  if (known.has(url.href)) return;
   const file = fileOf(url);
+  if (parsed.has(file)) return;
   let loading = files.get(file);
   if (!loading) {
-    loading = loadSvg(new URL(file)).then((doc) => {
+    loading = readSvg(file).then((doc) => {
       parsed.set(file, doc);
       return doc;
     });
     files.set(file, loading);
   }
-  loading.then((doc) => {
-    if (!known.has(url.href)) {
-      const id = decodeURIComponent(url.hash.slice(1));
-      known.set(url.href, Boolean(doc) && (!id || Boolean(doc?.getElementById(id))));
-    }
-    onKnown();
-  });
+  loading.then(onKnown);
 }
 
 /**
@@ -79,6 +77,22 @@ function fileOf(url) {
 }
 
 /**
+ * What `url` points at (see `targets`); `undefined` while its file is being read.
+ * @param {URL} url
+ */
+function targetOf(url) {
+  let target = targets.get(url.href);
+  const file = fileOf(url);
+  if (target || !parsed.has(file)) return target;
+  const doc = parsed.get(file);
+  const id = decodeURIComponent(url.hash.slice(1));
+  const element = doc && id ? doc.getElementById(id) : null;
+  target = { resolves: Boolean(doc) && (!id || Boolean(element)), shape: element && selfContained(element) ? element : null };
+  targets.set(url.href, target);
+  return target;
+}
+
+/**
  * The element `url` points at, to be drawn as a copy of its own: `undefined` while its file is being
  * read, `null` when it cannot be (not there, or it refers to other elements of its file, which only a
  * `<use>` of the file resolves).
@@ -86,10 +100,7 @@ function fileOf(url) {
  * @returns {Element | null | undefined}
  */
 function shapeOf(url) {
-  const file = fileOf(url);
-  if (!parsed.has(file)) return undefined;
-  const element = parsed.get(file)?.getElementById(decodeURIComponent(url.hash.slice(1)));
-  return element && selfContained(element) ? element : null;
+  return targetOf(url)?.shape;
 }
 
 /**
@@ -105,18 +116,6 @@ function selfContained(element) {
     }
   }
   return true;
-}
-
-/** @param {URL} file */
-async function loadSvg(file) {
-  try {
-    const response = await fetch(file, { credentials: 'same-origin' });
-    if (!response.ok) return null;
-    const doc = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
-    return doc.querySelector('parsererror') ? null : doc;
-  } catch {
-    return null;
-  }
 }
 
 /** @type {WeakMap<PluginPackage, Map<string, URL | null>>} icon references resolved, by package */
@@ -153,7 +152,7 @@ function drawable(pkg, ref) {
   const sprite = APP_SPRITE.exec(ref);
   if (sprite) return { sprite: sprite[1] };
   const url = resolvedUrl(pkg, ref);
-  if (!url || known.get(url.href) === false) return null;
+  if (!url || targetOf(url)?.resolves === false) return null;
   return { url };
 }
 
@@ -171,7 +170,7 @@ export function pluginIcon(pkg, ref, onKnown, extraClass) {
   if (!target) return null;
   if ('sprite' in target) return appIcon(target.sprite, extraClass);
   const { url } = target;
-  if (!known.has(url.href)) checkIcon(url, onKnown);
+  checkIcon(url, onKnown);
   if (url.hash) {
     const svg = drawnFrom(url, extraClass);
     svg.dataset.icon = url.href;
