@@ -8,7 +8,7 @@ use tokio::task::JoinHandle;
 
 pub(crate) struct Stoppable {
     /// Sending, or dropping it, ends the task's `stopped` future.
-    stop: Option<oneshot::Sender<()>>,
+    stop: oneshot::Sender<()>,
     task: JoinHandle<()>,
 }
 
@@ -20,18 +20,17 @@ impl Stoppable {
     {
         let (stop, stopped) = oneshot::channel();
         Stoppable {
-            stop: Some(stop),
+            stop,
             task: tokio::spawn(run(stopped)),
         }
     }
 
     /// Tell the task to stop and wait until it has.
-    pub(crate) async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            // Nobody listens when the task has ended by itself.
-            let _ = stop.send(());
-        }
+    pub(crate) async fn stop(self) {
+        let Stoppable { stop, task } = self;
+        // Nobody listens when the task has ended by itself.
+        let _ = stop.send(());
         // A task that panicked has nobody left to take out.
-        let _ = (&mut self.task).await;
+        let _ = task.await;
     }
 }

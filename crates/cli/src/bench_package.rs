@@ -13,32 +13,24 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use plugboard_branding::scaffold::MenuLocation;
 use serde_json::json;
 
-/// Where a plugin's menu item is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Location {
-    Toolbar,
-    Participants,
-    Conference,
+/// Where plugin `index` puts its menu item: half in the toolbar, a quarter in each menu.
+fn location_of(index: usize) -> MenuLocation {
+    match index % 4 {
+        1 => MenuLocation::Participants,
+        3 => MenuLocation::Conference,
+        _ => MenuLocation::Toolbar,
+    }
 }
 
-impl Location {
-    pub fn of(index: usize) -> Self {
-        match index % 4 {
-            1 => Location::Participants,
-            3 => Location::Conference,
-            _ => Location::Toolbar,
-        }
-    }
-
-    /// The key of `menuItems` and the action the item calls.
-    fn key_and_action(self) -> (&'static str, &'static str) {
-        match self {
-            Location::Toolbar => ("toolbar", "onToolbar"),
-            Location::Participants => ("participants", "onParticipant"),
-            Location::Conference => ("conference", "onConference"),
-        }
+/// The action a generated item calls.
+fn action_of(location: MenuLocation) -> &'static str {
+    match location {
+        MenuLocation::Toolbar => "onToolbar",
+        MenuLocation::Participants => "onParticipant",
+        MenuLocation::Conference => "onConference",
     }
 }
 
@@ -85,10 +77,9 @@ fn plugin_id(index: usize) -> String {
 }
 
 fn package_file(index: usize) -> serde_json::Value {
-    let (key, action) = Location::of(index).key_and_action();
-    let mut item =
-        json!({ "icon": "icon.svg#icon", "label": format!("Bench {index}"), "action": action });
-    if Location::of(index) == Location::Participants {
+    let location = location_of(index);
+    let mut item = json!({ "icon": "icon.svg#icon", "label": format!("Bench {index}"), "action": action_of(location) });
+    if location == MenuLocation::Participants {
         item["id"] = json!("participant");
     }
     json!({
@@ -100,7 +91,7 @@ fn package_file(index: usize) -> serde_json::Value {
         "allowUnload": true,
         "platforms": ["web", "electron", "ios", "android"],
         "participantRoles": ["chair", "guest"],
-        "menuItems": { key: [item] }
+        "menuItems": { location.key(): [item] }
     })
 }
 
@@ -182,16 +173,16 @@ const ON_CONFERENCE: &str = r#"  function onConference(conference) {
 
 /// A plugin script in the style of published plugins, padded with helper functions to about `bytes`.
 fn script(index: usize, bytes: usize) -> String {
-    let location = Location::of(index);
+    let location = location_of(index);
     let mut text = HEAD.to_owned();
-    if location == Location::Participants {
+    if location == MenuLocation::Participants {
         text.push_str(PER_PARTICIPANT);
     }
     text.push_str(PUBLISH_END);
     match location {
-        Location::Participants => text.push_str(ON_PARTICIPANT),
-        Location::Conference => text.push_str(ON_CONFERENCE),
-        Location::Toolbar => {}
+        MenuLocation::Participants => text.push_str(ON_PARTICIPANT),
+        MenuLocation::Conference => text.push_str(ON_CONFERENCE),
+        MenuLocation::Toolbar => {}
     }
     let mut helper = 0;
     while text.len() + 600 < bytes {
@@ -210,9 +201,9 @@ fn script(index: usize, bytes: usize) -> String {
         "  function onToolbar(list) {{\n    var total = 0;\n    list.forEach(function (participant) {{\n{calls}    }});\n    PEX.pluginAPI.openTemplateDialog({{ title: 'Bench @INDEX@', body: '<p>' + total + '</p>' }});\n  }}\n\n  PEX.pluginAPI.registerPlugin({{\n    id: '{id}',\n    load: load,\n    unload: unload,\n    onToolbar: onToolbar,\n{extra}    state$: state$\n  }});\n}})();\n",
         id = plugin_id(index),
         extra = match location {
-            Location::Participants => "    onParticipant: onParticipant,\n",
-            Location::Conference => "    onConference: onConference,\n",
-            Location::Toolbar => "",
+            MenuLocation::Participants => "    onParticipant: onParticipant,\n",
+            MenuLocation::Conference => "    onConference: onConference,\n",
+            MenuLocation::Toolbar => "",
         }
     );
     text.replace("@INDEX@", &index.to_string())
@@ -224,11 +215,11 @@ mod tests {
 
     #[test]
     fn locations_spread_over_the_indices() {
-        let locations: Vec<Location> = (0..20).map(Location::of).collect();
+        let locations: Vec<MenuLocation> = (0..20).map(location_of).collect();
         let count = |wanted| locations.iter().filter(|l| **l == wanted).count();
-        assert_eq!(count(Location::Toolbar), 10);
-        assert_eq!(count(Location::Participants), 5);
-        assert_eq!(count(Location::Conference), 5);
+        assert_eq!(count(MenuLocation::Toolbar), 10);
+        assert_eq!(count(MenuLocation::Participants), 5);
+        assert_eq!(count(MenuLocation::Conference), 5);
     }
 
     #[test]

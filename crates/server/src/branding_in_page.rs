@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use plugboard_branding::json::decode_utf8;
 use plugboard_branding::paths::{self, Reference};
 use serde::Serialize;
 
@@ -89,11 +90,7 @@ fn listed_package_files(settings: &str) -> Vec<String> {
 /// The file as text, as a browser decodes a fetched UTF-8 file: without a leading byte order mark.
 fn text_of(branding: &PinnedBranding, path: &str) -> Option<String> {
     let bytes = branding.file(path)?;
-    let text = String::from_utf8(bytes.into_owned()).ok()?;
-    Some(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    decode_utf8(path, &bytes).ok().map(str::to_owned)
 }
 
 /// JSON inside `<script>` must not contain `</script>` or `<!--`: every `<` (only ever inside JSON
