@@ -442,7 +442,8 @@ function printProfile(title, { totalMs, ranked, files, inclusive }) {
  * @param {PassResult} pass
  */
 function itemsAfterJoined(pass) {
-  return pass.join.items - Math.max(pass.join.conference, pass.join.listed);
+  // `listed` is taken only once the conference screen is there.
+  return pass.join.items - pass.join.listed;
 }
 
 /**
@@ -489,7 +490,7 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
     ['B: joining', `conference screen ${each(b.map((p) => p.join.conference), whole)} after navigation start; all ${PARTICIPANTS} listed ${afterEach(b, 'listed')} after it`],
     ['B: plugin items', `all ${PLUGINS} with state labels ${each(afterJoined, signedWhole)} from the app having joined (its screen with all ${PARTICIPANTS} listed), ${each(items, whole)} after the conference screen`],
     ['B: … by location', `toolbar ${afterEach(b, 'toolbar')}; conference menu ${afterEach(b, 'conferenceMenu')}; roster menu ${afterEach(b, 'rosterMenu')}; labels counting all ${PARTICIPANTS}: ${afterEach(b, 'fullRoster')}`],
-    ['B: plugin scripts', `first requested ${each(b.map((p) => p.join.scripts.requested - p.join.conference), signedWhole)}, last received ${each(b.map((p) => p.join.scripts.received - p.join.conference), signedWhole)} from the conference screen; branding files fetched while joining: ${each(b.map((p) => p.join.brandingFetches), String)}`],
+    ['B: plugin scripts', `first requested ${each(b.map((p) => p.join.scripts.requested - p.join.conference), signedWhole)}, last received ${each(b.map((p) => p.join.scripts.received - p.join.conference), signedWhole)} from the conference screen; branding JSON fetched by the page: ${each(b.map((p) => p.join.brandingFetches), String)}`],
     ['node while joining', `manifest.json polled: A answered in p50 ${polled(a, 'p50')}, max ${polled(a, 'max')}; B in p50 ${polled(b, 'p50')}, max ${polled(b, 'max')}`],
     ['A: update, handler', line(handlerA)],
     ['B: update, handler', line(handlerB)],

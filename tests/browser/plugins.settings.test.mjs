@@ -115,6 +115,7 @@ describe('Settings → Plugins', { concurrency: false }, () => {
     await close(settings);
   });
 
+  // Last of this file: it leaves the probe and mute-toggle switched off.
   test('a plugin switched on gets the roster as it is, even after nobody listened to participants$', async () => {
     // Off: every plugin that listens to participants$, and the sleeper.
     let settings = await openPluginSettings(host);
