@@ -1355,7 +1355,8 @@ var PexRTC = (function () {
     }
 
     emitRoster() {
-      this.emit('onRosterList', this.getRosterList());
+      // The list is built for each roster event: not when nobody takes it.
+      if (typeof this.onRosterList === 'function') this.emit('onRosterList', this.getRosterList());
     }
 
     /** @param {Object<string, Participant>} roster */

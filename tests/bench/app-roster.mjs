@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { openMemoryProbe } from './support/memory.mjs';
 import { installEventTimers, readEventTimings, waitForTimings } from './support/page-timing.mjs';
 import { profilePage } from './support/profile.mjs';
-import { BenchRoom, loadAverage, machine, numberFlag, printReport, runBenchmark, sleep } from './support/room.mjs';
+import { BenchRoom, loadAverage, machine, numberFlag, pageClock, printReport, runBenchmark, sleep } from './support/room.mjs';
 import { formatMiB, formatMs, slope, summarize } from './support/stats.mjs';
 
 const SCRIPT = 'app-roster';
@@ -64,6 +64,7 @@ async function main() {
   note(`all ${PARTICIPANTS} listed ${listedMs.toFixed(0)} ms after opening the link`);
 
   // (b) participant_update: the REST host mutes and unmutes crowd participants.
+  const clock = await pageClock(page);
   await installEventTimers(page);
   await room.sendMuteUpdates(page, UPDATES);
   await waitForTimings(page, 'update', UPDATES);
@@ -107,6 +108,7 @@ async function main() {
     remove: summarize(churnTimings.withFrame.delete),
     samples,
     chromiumVersion,
+    clock,
     loadAtStart,
     loadAtEnd,
   });
@@ -145,7 +147,7 @@ function printSample(s) {
  *   createHandler: ReturnType<typeof summarize>, create: ReturnType<typeof summarize>,
  *   removeHandler: ReturnType<typeof summarize>, remove: ReturnType<typeof summarize>,
  *   samples: (import('./support/memory.mjs').MemorySample & {minutes: number})[],
- *   chromiumVersion: string, loadAtStart: number[], loadAtEnd: number[]}} r
+ *   chromiumVersion: string, clock: string, loadAtStart: number[], loadAtEnd: number[]}} r
  */
 function report(r) {
   const first = r.samples[0];
@@ -170,6 +172,7 @@ function report(r) {
     ['DOM nodes', `first ${first.nodes}, last ${last.nodes}; listeners first ${first.listeners}, last ${last.listeners}`],
     ['crowds', room.crowdSummaries.join('; ')],
     ['machine', machine(r.chromiumVersion)],
+    ['clock', r.clock],
     ['load average', `${loadAverage(r.loadAtStart)} at start, ${loadAverage(r.loadAtEnd)} at end`],
   ]);
   printReport('Plugboard web app roster benchmark', rows);

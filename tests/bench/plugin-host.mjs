@@ -23,9 +23,12 @@
 //   and before which the items of roster entries cannot exist; the time from the conference screen
 //   alone is printed too;
 // - participant_update: U mute/unmute updates from the REST host, timed as app-roster.mjs does but
-//   with the microtasks they cause (support/page-timing.mjs, `microtasks`): the host's work for plugins
-//   (participants$, the plugins' subscribers, the toolbar redraw) runs in microtasks after the app's
-//   handler.
+//   with the microtasks they cause (support/page-timing.mjs, `microtasks`), and, in a task of its own
+//   after it, the emission of participants$ to the plugins: the host builds the plugin models, the
+//   plugins' subscribers run, the host redraws the toolbar (`plugins`: the *plugin task*). The time in
+//   the plugins' own code is measured apart (the host runs it as the plugin: page-timing.mjs), so
+//   what the host adds to an update is the p95 of B's updates, each with the plugin task after it,
+//   outside plugin code, less the p95 of A's. Style and layout of what changed are in each figure.
 //
 // While joining, the script also asks the node for the branding's manifest.json every 20 ms and
 // reports how long the answers took: the node, the crowd and Chromium share the machine, and the app
@@ -52,7 +55,7 @@ import { plugboardBinary } from '../support/node.mjs';
 import { rosterEntry, showPanel } from '../browser/helpers/app-session.mjs';
 import { installEventTimers, readEventTimings, waitForTimings } from './support/page-timing.mjs';
 import { startProfile } from './support/profile.mjs';
-import { BenchRoom, loadAverage, machine, numberFlag, printReport, runBenchmark } from './support/room.mjs';
+import { BenchRoom, loadAverage, machine, numberFlag, pageClock, printReport, runBenchmark } from './support/room.mjs';
 import { formatMs, summarize } from './support/stats.mjs';
 
 const SCRIPT = 'plugin-host';
@@ -117,9 +120,14 @@ let room;
  * @property {JoinTimeline} join
  * @property {number[]} handler  the updates' handler times
  * @property {number[]} withFrame  the same with their frames
+ * @property {number[]} handlerPlugins  of each handler time, the part in plugin code
+ * @property {{total: number[], plugins: number[], layout: number[]}} pluginTask  each emission of
+ *   participants$ to the plugins after an update: its whole time, the part in plugin code, and the
+ *   style and layout at its end
  * @property {{conference: number, roster: number}} menus  plugin items in the opened menus
  * @property {number[]} polls  how long the node took to answer each poll while the app joined
  * @property {string} chromiumVersion
+ * @property {string} clock  what the page's clock resolves
  */
 
 async function main() {
@@ -231,7 +239,8 @@ async function pass(label, branding, locations) {
   if (!finished) throw new Error(`pass ${label}: not every plugin item showed within ${JOIN_TIMEOUT_MS / 1000} s: ${JSON.stringify(timeline)}`);
   note(`joined; plugin items ${(timeline.items - timeline.conference).toFixed(0)} ms and all listed ${(timeline.listed - timeline.conference).toFixed(0)} ms after the conference screen`);
 
-  await installEventTimers(page, { microtasks: true });
+  const clock = await pageClock(page);
+  await installEventTimers(page, { microtasks: true, plugins: true });
   const profiling = flags.profile ? await startProfile(page) : undefined;
   await room.sendMuteUpdates(page, UPDATES);
   await waitForTimings(page, 'update', UPDATES);
@@ -258,9 +267,12 @@ async function pass(label, branding, locations) {
     join: timeline,
     handler: timings.handler.update,
     withFrame: timings.withFrame.update,
+    handlerPlugins: timings.handlerPlugins.update,
+    pluginTask: timings.pluginTask,
     menus,
     polls,
     chromiumVersion,
+    clock,
   };
 }
 
@@ -447,6 +459,29 @@ function itemsAfterJoined(pass) {
 }
 
 /**
+ * What the host adds to a participant_update, p95: each of B's updates costs its handler time outside
+ * plugin code plus the host's part of the plugin task that followed it (when updates shared one, the
+ * last of them is charged with it); the p95 of that, less the p95 of A's handler time.
+ * @param {PassResult[]} a
+ * @param {PassResult[]} b
+ */
+function hostShare(a, b) {
+  const perUpdate = b.flatMap((p) => {
+    const costs = p.handler.map((ms, i) => ms - p.handlerPlugins[i]);
+    const { total, plugins, after } = p.pluginTask;
+    total.forEach((ms, i) => {
+      if (after[i] > 0 && after[i] <= costs.length) costs[after[i] - 1] += ms - plugins[i];
+    });
+    return costs;
+  });
+  const handlerA = summarize(a.flatMap((p) => p.handler)).p95;
+  const handlerB = summarize(b.flatMap((p) => p.handler.map((ms, i) => ms - p.handlerPlugins[i]))).p95;
+  const task = summarize(b.flatMap((p) => p.pluginTask.total.map((ms, i) => ms - p.pluginTask.plugins[i])));
+  const withTask = summarize(perUpdate);
+  return { handler: handlerB - handlerA, task, withTask, p95: withTask.p95 - handlerA };
+}
+
+/**
  * @param {PassResult[]} a  the passes without plugins, one a round
  * @param {PassResult[]} b  the passes with plugins
  * @param {{toolbar: number, conference: number, roster: number}} locations
@@ -455,8 +490,8 @@ function itemsAfterJoined(pass) {
  * @param {number[]} loadAtEnd
  */
 function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
-  /** @param {ReturnType<typeof summarize>} s */
-  const line = (s) => `p50 ${formatMs(s.p50)}   p95 ${formatMs(s.p95)}   max ${formatMs(s.max)}   (${s.count} events)`;
+  /** @param {ReturnType<typeof summarize>} s @param {string} [counted] what `s` counted */
+  const line = (s, counted = 'events') => `p50 ${formatMs(s.p50)}   p95 ${formatMs(s.p95)}   max ${formatMs(s.max)}   (${s.count} ${counted})`;
   /** @param {number} ms */
   const signed = (ms) => `${ms >= 0 ? '+' : '−'}${formatMs(Math.abs(ms))}`;
   /** @param {number} ms */
@@ -482,6 +517,11 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
   const perRound = ROUNDS > 1
     ? ` (rounds: ${each(b.map((p, i) => summarize(p.handler).p95 - summarize(a[i].handler).p95), signed)})`
     : '';
+  const hostAdds = hostShare(a, b);
+  const roundsAdd = ROUNDS > 1 ? ` (rounds: ${each(b.map((p, i) => hostShare([a[i]], [p]).p95), signed)})` : '';
+  const tasks = b.flatMap((p) => p.pluginTask.total);
+  const inPlugins = b.flatMap((p) => p.pluginTask.plugins);
+  const updates = b.reduce((n, p) => n + p.handler.length, 0);
   const rows = /** @type {[string, string][]} */ ([
     ['participants', `${PARTICIPANTS} (steady crowd ${PARTICIPANTS - 2}, the REST host, the browser)`],
     ['plugins (pass B)', `${PLUGINS}: ${describeLocations(locations)}; ${(generated.javascript_bytes / 1024).toFixed(0)} KiB of JavaScript`],
@@ -497,14 +537,20 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
     ['A: update, + frame', line(frameA)],
     ['B: update, + frame', line(frameB)],
     ['B − A', `handler p50 ${signed(handlerB.p50 - handlerA.p50)}, p95 ${signed(handlerB.p95 - handlerA.p95)}${perRound}; + frame p50 ${signed(frameB.p50 - frameA.p50)}, p95 ${signed(frameB.p95 - frameA.p95)}`],
+    ['B: plugin task', line(summarize(tasks), `emissions of participants$ for ${updates} updates`)],
+    ['B: … plugin code', `in the plugin task ${line(summarize(inPlugins), 'emissions')}; in the handler p95 ${formatMs(summarize(b.flatMap((p) => p.handlerPlugins)).p95)}`],
+    ['B: … the host', `in the plugin task, outside plugin code: ${line(hostAdds.task, 'emissions')}; of which style and layout p50 ${formatMs(summarize(b.flatMap((p) => p.pluginTask.layout)).p50)}, p95 ${formatMs(summarize(b.flatMap((p) => p.pluginTask.layout)).p95)}`],
+    ['B: host per update', `handler and the plugin task after it, outside plugin code: ${line(hostAdds.withTask)}`],
+    ['host adds', `p95 ${signed(hostAdds.p95)}${roundsAdd}: B's update with its plugin task, outside plugin code − A's update (handler alone: ${signed(hostAdds.handler)})`],
     ['opened menus (B)', `${b[0].menus.conference} plugin items in the conference menu, ${b[0].menus.roster} in a roster menu`],
     ['machine', machine(b[0].chromiumVersion)],
+    ['clock', [...new Set([...a, ...b].map((p) => p.clock))].join('; ')],
     ['load average', `${loadAverage(loadAtStart)} at start, ${loadAverage(loadAtEnd)} at end`],
   ]);
   printReport('Plugboard plugin host benchmark', rows);
-  const added = handlerB.p95 - handlerA.p95;
+  const added = hostAdds.p95;
   const slowest = Math.max(...afterJoined);
-  console.log(`\ntarget the host adds ≤ ${UPDATE_TARGET_MS} ms p95 to a participant_update (handler with its microtasks, B − A): ${added <= UPDATE_TARGET_MS ? 'met' : 'MISSED'} (${signed(added)})`);
+  console.log(`\ntarget the host adds ≤ ${UPDATE_TARGET_MS} ms p95 to a participant_update (handler and plugin task, outside plugin code, B − A): ${added <= UPDATE_TARGET_MS ? 'met' : 'MISSED'} (${signed(added)})`);
   console.log(`target all plugin menu items ≤ ${ITEMS_TARGET_MS} ms after joining (the conference screen with everyone listed): ${slowest <= ITEMS_TARGET_MS ? 'met' : 'MISSED'} (${signedWhole(slowest)}${ROUNDS > 1 ? ', the slowest round' : ''}; ${whole(Math.max(...items))} after the conference screen alone)`);
 }
 

@@ -38,10 +38,11 @@ export function plugboardBinary() {
 /**
  * Starts `plugboard serve --listen 127.0.0.1:0 [--config FILE] [--branding PATH]` and waits until it listens;
  * with `dev`, `plugboard dev PATH --listen 127.0.0.1:0 [devArgs…]` instead.
- * @param {{config?: string, branding?: string, data?: string, dev?: string, devArgs?: string[]}} [options]
+ * @param {{config?: string, branding?: string, data?: string, dev?: string, devArgs?: string[], prefix?: string[]}} [options]
  *   `config`: TOML text of the node configuration; `branding`: path of a branding folder or zip; `data`:
  *   the data directory to use and keep (default: a fresh one, removed on stop); `dev`: the branding
- *   folder `plugboard dev` watches; `devArgs`: more arguments of `plugboard dev` (e.g. `--bots 5`)
+ *   folder `plugboard dev` watches; `devArgs`: more arguments of `plugboard dev` (e.g. `--bots 5`);
+ *   `prefix`: a command that runs the node, e.g. `['taskset', '-c', '0']`
  * @returns {Promise<RunningNode>}
  */
 export async function startNode(options = {}) {
@@ -59,7 +60,8 @@ export async function startNode(options = {}) {
     args.push('--config', file);
   }
   if (options.branding !== undefined) args.push('--branding', resolve(options.branding));
-  const child = spawn(binary, args, {
+  const [command, ...commandArgs] = [...(options.prefix ?? []), binary, ...args];
+  const child = spawn(command, commandArgs, {
     cwd: dir,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,13 +26,15 @@ const STOP_TIMEOUT_MS = 60_000;
  * @param {number} options.participants
  * @param {number} [options.churnPerMinute]
  * @param {string} [options.namePrefix]
+ * @param {string[]} [options.prefix]  a command that runs the crowd, e.g. `['taskset', '-c', '0']`
  * @returns {Promise<RunningCrowd>}
  */
-export async function startCrowd({ binary, label, target, alias, participants, churnPerMinute = 0, namePrefix }) {
+export async function startCrowd({ binary, label, target, alias, participants, churnPerMinute = 0, namePrefix, prefix = [] }) {
   const args = ['bench', 'crowd', '--target', target, '--alias', alias, '--participants', String(participants)];
   if (churnPerMinute > 0) args.push('--churn-per-minute', String(churnPerMinute));
   if (namePrefix) args.push('--name-prefix', namePrefix);
-  const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const [command, ...commandArgs] = [...prefix, binary, ...args];
+  const child = spawn(command, commandArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (chunk) => {
     stdout += chunk.toString();

@@ -1,8 +1,9 @@
 // A full room for the web app benchmarks (app-roster.mjs, plugin-host.mjs): a node (`plugboard serve`,
 // with a branding when given), a steady crowd of N − 2 (`plugboard bench crowd`), a host over the REST
 // API who mutes and unmutes people, and the web app in headless Chromium as the N-th participant, a
-// host too (the room has no PINs). Plus what both scripts do around it: their flags, stopping
-// everything on a signal or a failure, and printing a report.
+// host too (the room has no PINs); the harness kept off one CPU where possible (cpus.mjs). Plus what
+// both scripts do around it: their flags, stopping everything on a signal or a failure, and printing a
+// report.
 //
 //   const room = new BenchRoom('app-roster');
 //   await room.start({ participants: 1000 });
@@ -15,13 +16,17 @@ import os from 'node:os';
 
 import { plugboardBinary, startNode } from '../../support/node.mjs';
 import { restJoin } from '../../browser/helpers/pexrtc-rest.mjs';
-import { inConference, joinByLink, joinThroughForm, launchAppBrowser, openPerson } from '../../browser/helpers/app-session.mjs';
+import { fillJoinForm, inConference, joinByLink, launchAppBrowser, openPerson } from '../../browser/helpers/app-session.mjs';
+import { cpuPlan } from './cpus.mjs';
 import { startCrowd } from './crowd.mjs';
 
 export const ALIAS = 'big';
 const CONFIG = `token_expiry = 120\n[[vmr]]\nname = "${ALIAS}"\n`;
 /** Spacing between updates, so that each one's frame is its own. */
 const UPDATE_SPACING_MS = 60;
+
+/** Where the harness runs (see cpus.mjs). */
+const CPUS = cpuPlan();
 
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,7 +66,7 @@ export class BenchRoom {
    * @param {{participants: number, branding?: string}} options `branding`: a branding folder to serve
    */
   async start({ participants, branding }) {
-    this.node = await startNode({ config: CONFIG, branding });
+    this.node = await startNode({ config: CONFIG, branding, prefix: CPUS.harness });
     this.note(`node at ${this.url}; ${participants - 2} participants joining`);
     await this.addCrowd({ label: 'steady', participants: participants - 2 });
     this.restHost = await restJoin(this.url, ALIAS, 'Rita Host (REST)');
@@ -72,7 +77,7 @@ export class BenchRoom {
    * @param {{label: string, participants: number, churnPerMinute?: number, namePrefix?: string}} options
    */
   async addCrowd(options) {
-    this.crowds.push(await startCrowd({ binary: this.binary, target: this.url, alias: ALIAS, ...options }));
+    this.crowds.push(await startCrowd({ binary: this.binary, target: this.url, alias: ALIAS, prefix: CPUS.harness, ...options }));
   }
 
   /** Throws when a crowd stopped on its own. */
@@ -113,12 +118,13 @@ export class BenchRoom {
    * @param {'link' | 'form'} [how]
    */
   async join(person, name, how = 'link') {
+    await isolateNextDocument(person.page, this.url);
     if (how === 'link') {
       await joinByLink(person, this.url, ALIAS, name);
     } else {
       await person.page.goto(`${this.url}/webapp2/`);
       await person.page.evaluate(() => /** @type {any} */ (window).plugboardApp.plugins.ready);
-      await joinThroughForm(person, this.url, ALIAS, name);
+      await fillJoinForm(person, ALIAS, name);
     }
     await inConference(person);
   }
@@ -191,6 +197,35 @@ export class BenchRoom {
 }
 
 /**
+ * The next page the app loads is served cross-origin isolated (COOP + COEP headers added by Playwright
+ * to that one response; everything the app loads comes from the node's own origin, which COEP allows):
+ * Chromium then gives `performance.now()` a resolution of 5 µs instead of 100 µs, which matters for
+ * handlers well under a millisecond timed as sums of many short spans.
+ * @param {import('playwright-core').Page} page
+ * @param {string} url the node's base URL
+ */
+async function isolateNextDocument(page, url) {
+  await page.route(
+    (target) => target.href.startsWith(`${url}/webapp2/`),
+    async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+      await route.fulfill({ response, headers });
+    },
+    { times: 1 },
+  );
+}
+
+/**
+ * What `performance.now()` resolves in the page, for the report.
+ * @param {import('playwright-core').Page} page
+ */
+export async function pageClock(page) {
+  const isolated = await page.evaluate(() => crossOriginIsolated);
+  return isolated ? 'performance.now() to 5 µs (page cross-origin isolated)' : 'performance.now() to 100 µs (page not cross-origin isolated)';
+}
+
+/**
  * Runs a benchmark's `main` with the room(s) that `current` names stopped on SIGINT, SIGTERM and
  * failures; on a failure the node's last output is printed and the exit code is 1.
  * @param {string} script
@@ -236,7 +271,7 @@ export function numberFlag(script, flags, name, least) {
  * @param {string} chromiumVersion
  */
 export function machine(chromiumVersion) {
-  return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${chromiumVersion}`;
+  return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${chromiumVersion}; ${CPUS.description}`;
 }
 
 /** @param {number[]} load */

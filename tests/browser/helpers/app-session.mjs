@@ -62,8 +62,19 @@ export async function openPerson(browser, label, viewport = {}) {
  * @param {string} [pin]
  */
 export async function joinThroughForm(person, nodeUrl, alias, name, pin) {
+  await person.page.goto(`${nodeUrl}/webapp2/`);
+  await fillJoinForm(person, alias, name, pin);
+}
+
+/**
+ * Joins through the home page's form, which the page shows already.
+ * @param {Person} person
+ * @param {string} alias
+ * @param {string} name
+ * @param {string} [pin]
+ */
+export async function fillJoinForm(person, alias, name, pin) {
   const { page } = person;
-  await page.goto(`${nodeUrl}/webapp2/`);
   await page.getByLabel('Meeting', { exact: true }).fill(alias);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join meeting' }).click();

@@ -5,6 +5,7 @@
 // and call the previous function: the app's logic keeps working under any number of wrappers.
 
 import { actions, actionsObserved, dispatchAction } from './actions.js';
+import { PluginRoster } from './plugin-roster.js';
 import { Emitter } from './emitter.js';
 import {
   disconnectFailure,
@@ -14,7 +15,6 @@ import {
   isWaiting,
   joinFailure,
   pluginConferenceDetails,
-  pluginParticipant,
 } from './model.js';
 import { conferenceDetails$, participants$ } from './state.js';
 
@@ -92,6 +92,8 @@ export class Session extends Emitter {
     this._pluginEmitScheduled = false;
     /** Whether `participants$` missed changes while nobody listened. */
     this._pluginStateBehind = true;
+    /** The roster as plugins see it, kept between emissions. */
+    this._pluginRoster = new PluginRoster();
     /** @type {'chair' | 'guest' | undefined} the role last announced */
     this._role = undefined;
     /** @type {any} the PexRTC client */
@@ -297,6 +299,7 @@ export class Session extends Emitter {
     this.alias = alias;
     this.participants.clear();
     this.stage.clear();
+    this._pluginRoster.reordered();
     this.chat = [];
     this.emit('roster-reset');
     this._setPhase('transferring');
@@ -324,6 +327,8 @@ export class Session extends Emitter {
     if (!p || typeof p.uuid !== 'string') return;
     const prev = this.participants.get(p.uuid);
     this.participants.set(p.uuid, p);
+    if (prev) this._pluginRoster.changed(p.uuid);
+    else this._pluginRoster.reordered();
     this._stale?.delete(p.uuid);
     const self = p.uuid === this.selfUuid;
     if (!this.syncing) this.emit('participant', p, prev);
@@ -342,6 +347,7 @@ export class Session extends Emitter {
     if (!prev) return;
     this.participants.delete(uuid);
     this.stage.delete(uuid);
+    this._pluginRoster.reordered();
     if (!quiet && !this.syncing) this.emit('participant-removed', prev);
     if (actionsObserved()) dispatchAction(actions.PARTICIPANT_DISCONNECT_SUCCESS, uuid);
     this._schedulePluginState();
@@ -387,7 +393,7 @@ export class Session extends Emitter {
     this._schedulePluginState();
     if (!actionsObserved()) return;
     if (!prev) {
-      dispatchAction(actions.PARTICIPANT_CONNECT_SUCCESS, pluginParticipant(p, this.stage.get(p.uuid)));
+      dispatchAction(actions.PARTICIPANT_CONNECT_SUCCESS, this.pluginModel(p));
       return;
     }
     dispatchAction(actions.PEXRTC_PARTICIPANT_UPDATE, p);
@@ -431,7 +437,15 @@ export class Session extends Emitter {
 
   /** The roster in the plugin API's shape. */
   pluginParticipants() {
-    return [...this.participants.values()].map((p) => pluginParticipant(p, this.stage.get(p.uuid)));
+    return this._pluginRoster.list(this.participants, this.stage);
+  }
+
+  /**
+   * A participant in the plugin API's shape.
+   * @param {RawParticipant} p
+   */
+  pluginModel(p) {
+    return this._pluginRoster.model(p, this.stage.get(p.uuid));
   }
 
   /** @param {ConferenceStatus} status */
@@ -453,6 +467,9 @@ export class Session extends Emitter {
     if (!Array.isArray(list)) return;
     this.stage = new Map(list.map((e) => [e.participant_uuid, { vad: Number(e.vad) || 0, stageIndex: Number(e.stage_index) }]));
     this.emit('stage', this.stage);
+    // Plugin models carry `vad` and `stageIndex`.
+    this._pluginRoster.reordered();
+    this._schedulePluginState();
   }
 
   /** @param {any} layout */

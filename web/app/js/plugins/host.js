@@ -503,7 +503,7 @@ export class PluginHost {
       this._popupItems('conference', undefined, () => [conferenceDetails$.value]),
     );
     extensions.participantMenu.add((p) =>
-      this._popupItems('participants', p.uuid, () => [pluginParticipant(p, this.session?.stage.get(p.uuid))]),
+      this._popupItems('participants', p.uuid, () => [this.session?.pluginModel(p) ?? pluginParticipant(p)]),
     );
     extensions.pluginList.add(() => this._entries());
     extensions.on('toolbar', () => this._renderToolbar());
@@ -577,7 +577,7 @@ export class PluginHost {
   _renderToolbar() {
     const slot = extensions.toolbarSlot;
     if (!slot) return;
-    const focused = /** @type {HTMLElement | null} */ (slot.querySelector(':focus'));
+    const focused = document.activeElement instanceof HTMLElement && slot.contains(document.activeElement) ? document.activeElement : null;
     const focusKey = focused ? `${focused.dataset.pluginId}|${focused.dataset.pluginAction}` : null;
     /** @type {Map<PackageItem, ReturnType<typeof toolbarButton>>} */
     const drawn = new Map();

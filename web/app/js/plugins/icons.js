@@ -82,8 +82,9 @@ function fileOf(url) {
  */
 function targetOf(url) {
   let target = targets.get(url.href);
+  if (target) return target;
   const file = fileOf(url);
-  if (target || !parsed.has(file)) return target;
+  if (!parsed.has(file)) return undefined;
   const doc = parsed.get(file);
   const id = decodeURIComponent(url.hash.slice(1));
   const element = doc && id ? doc.getElementById(id) : null;
