@@ -10,6 +10,7 @@ USAGE:
     cargo xtask bench app [--participants N] [--minutes M] [--churn-per-minute C]
                                   the web app's roster benchmark in headless Chromium
     cargo xtask bench plugins [--plugins P] [--participants N] [--updates U] [--rounds R]
+                              [--join link|form]
                                   the plugin host benchmark in headless Chromium
     cargo xtask help              show this help
 
@@ -29,6 +30,7 @@ joins and leaves (C a minute, default 120); it prints the figures for BENCHMARKS
 same room twice, without plugins and with P generated plugins (default 20), timing
 how soon the plugins' menu items show after joining and what they add to U
 participant_update events (default 200); R rounds (default 1) alternate the two.
+The app joins with the direct link (default) or through the home page's form.
 ";
 
 /// What the user asked for.
@@ -55,38 +57,77 @@ pub enum Benchmark {
     Plugins,
 }
 
+/// What `cargo xtask bench` knows of a benchmark.
+struct Spec {
+    name: &'static str,
+    /// The script under tests/.
+    script: &'static str,
+    /// What the step is called in the plan.
+    title: &'static str,
+    /// The options it takes, passed on to the script.
+    flags: &'static [Flag],
+}
+
+/// An option of a benchmark and the values it takes.
+struct Flag {
+    name: &'static str,
+    /// `None`: a positive whole number; otherwise one of these words.
+    words: Option<&'static [&'static str]>,
+}
+
+const fn number(name: &'static str) -> Flag {
+    Flag { name, words: None }
+}
+
+const APP: Spec = Spec {
+    name: "app",
+    script: "bench/app-roster.mjs",
+    title: "web app roster benchmark",
+    flags: &[
+        number("--participants"),
+        number("--minutes"),
+        number("--churn-per-minute"),
+    ],
+};
+
+const PLUGINS: Spec = Spec {
+    name: "plugins",
+    script: "bench/plugin-host.mjs",
+    title: "plugin host benchmark",
+    flags: &[
+        number("--plugins"),
+        number("--participants"),
+        number("--updates"),
+        number("--rounds"),
+        Flag {
+            name: "--join",
+            words: Some(&["link", "form"]),
+        },
+    ],
+};
+
 impl Benchmark {
     const ALL: [Benchmark; 2] = [Benchmark::App, Benchmark::Plugins];
 
-    pub fn name(self) -> &'static str {
+    fn spec(self) -> &'static Spec {
         match self {
-            Benchmark::App => "app",
-            Benchmark::Plugins => "plugins",
+            Benchmark::App => &APP,
+            Benchmark::Plugins => &PLUGINS,
         }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.spec().name
     }
 
     /// The script under tests/.
     pub fn script(self) -> &'static str {
-        match self {
-            Benchmark::App => "bench/app-roster.mjs",
-            Benchmark::Plugins => "bench/plugin-host.mjs",
-        }
+        self.spec().script
     }
 
     /// What the step is called in the plan.
     pub fn title(self) -> &'static str {
-        match self {
-            Benchmark::App => "web app roster benchmark",
-            Benchmark::Plugins => "plugin host benchmark",
-        }
-    }
-
-    /// The options it takes, each a positive whole number passed on to the script.
-    fn flags(self) -> &'static [&'static str] {
-        match self {
-            Benchmark::App => &["--participants", "--minutes", "--churn-per-minute"],
-            Benchmark::Plugins => &["--plugins", "--participants", "--updates", "--rounds"],
-        }
+        self.spec().title
     }
 
     fn known() -> String {
@@ -99,7 +140,7 @@ impl Benchmark {
 pub struct BenchOptions {
     pub benchmark: Benchmark,
     /// The options given, in order, as `(flag, value)`.
-    pub values: Vec<(&'static str, u32)>,
+    pub values: Vec<(&'static str, String)>,
 }
 
 impl BenchOptions {
@@ -107,7 +148,7 @@ impl BenchOptions {
     pub fn script_args(&self) -> Vec<String> {
         self.values
             .iter()
-            .flat_map(|(flag, value)| [(*flag).to_owned(), value.to_string()])
+            .flat_map(|(flag, value)| [(*flag).to_owned(), value.clone()])
             .collect()
     }
 }
@@ -152,27 +193,45 @@ fn parse_bench(args: &[String]) -> Result<Command> {
 }
 
 fn parse_bench_options(benchmark: Benchmark, args: &[String]) -> Result<BenchOptions> {
-    let mut values: Vec<(&'static str, u32)> = Vec::new();
+    let mut values: Vec<(&'static str, String)> = Vec::new();
     let mut args = args.iter();
-    while let Some(flag) = args.next() {
-        let Some(known) = benchmark.flags().iter().find(|known| **known == flag) else {
+    while let Some(given) = args.next() {
+        let Some(flag) = benchmark.spec().flags.iter().find(|f| f.name == given) else {
             bail!(
-                "unknown option `{flag}` for `cargo xtask bench {}`\n\n{HELP}",
+                "unknown option `{given}` for `cargo xtask bench {}`\n\n{HELP}",
                 benchmark.name()
             );
         };
         let value = args
             .next()
-            .with_context(|| format!("`{flag}` needs a value"))?;
-        let number: u32 = value
-            .parse()
-            .ok()
-            .filter(|number| *number > 0)
-            .with_context(|| format!("`{flag}` takes a positive whole number, not `{value}`"))?;
-        values.retain(|(given, _)| given != known);
-        values.push((known, number));
+            .with_context(|| format!("`{given}` needs a value"))?;
+        check_value(flag, value)?;
+        values.retain(|(name, _)| *name != flag.name);
+        values.push((flag.name, value.clone()));
     }
     Ok(BenchOptions { benchmark, values })
+}
+
+fn check_value(flag: &Flag, value: &str) -> Result<()> {
+    match flag.words {
+        Some(words) if !words.contains(&value) => bail!(
+            "`{}` takes {}, not `{value}`",
+            flag.name,
+            words.join(" or ")
+        ),
+        Some(_) => Ok(()),
+        None => value
+            .parse::<u32>()
+            .ok()
+            .filter(|number| *number > 0)
+            .map(|_| ())
+            .with_context(|| {
+                format!(
+                    "`{}` takes a positive whole number, not `{value}`",
+                    flag.name
+                )
+            }),
+    }
 }
 
 #[cfg(test)]
@@ -300,5 +359,21 @@ mod tests {
         assert!(parse(&args(&["bench", "app", "--seconds", "5"])).is_err());
         assert!(parse(&args(&["bench", "app", "--plugins", "5"])).is_err());
         assert!(parse(&args(&["bench", "plugins", "--minutes", "5"])).is_err());
+        assert!(parse(&args(&["bench", "plugins", "--join", "sideways"])).is_err());
+        assert!(parse(&args(&["bench", "app", "--join", "form"])).is_err());
+    }
+
+    #[test]
+    fn bench_plugins_joins_by_link_or_form() {
+        let Command::Bench(options) = parse(&args(&[
+            "bench", "plugins", "--join", "form", "--rounds", "3",
+        ]))
+        .unwrap() else {
+            panic!("not a benchmark");
+        };
+        assert_eq!(
+            options.script_args(),
+            args(&["--join", "form", "--rounds", "3"])
+        );
     }
 }
