@@ -121,9 +121,8 @@ let room;
  * @property {number[]} handler  the updates' handler times
  * @property {number[]} withFrame  the same with their frames
  * @property {number[]} handlerPlugins  of each handler time, the part in plugin code
- * @property {{total: number[], plugins: number[], layout: number[]}} pluginTask  each emission of
- *   participants$ to the plugins after an update: its whole time, the part in plugin code, and the
- *   style and layout at its end
+ * @property {import('./support/page-timing.mjs').PageTimings['pluginTask']} pluginTask  each emission
+ *   of participants$ to the plugins after an update (see page-timing.mjs)
  * @property {{conference: number, roster: number}} menus  plugin items in the opened menus
  * @property {number[]} polls  how long the node took to answer each poll while the app joined
  * @property {string} chromiumVersion
@@ -466,19 +465,26 @@ function itemsAfterJoined(pass) {
  * @param {PassResult[]} b
  */
 function hostShare(a, b) {
+  /** @param {PassResult} p the handler times outside plugin code */
+  const handlerCosts = (p) => p.handler.map((ms, i) => ms - p.handlerPlugins[i]);
+  /** @param {PassResult} p the host's part of each plugin task */
+  const taskCosts = (p) => p.pluginTask.total.map((ms, i) => ms - p.pluginTask.plugins[i]);
   const perUpdate = b.flatMap((p) => {
-    const costs = p.handler.map((ms, i) => ms - p.handlerPlugins[i]);
-    const { total, plugins, after } = p.pluginTask;
-    total.forEach((ms, i) => {
-      if (after[i] > 0 && after[i] <= costs.length) costs[after[i] - 1] += ms - plugins[i];
+    const costs = handlerCosts(p);
+    taskCosts(p).forEach((ms, i) => {
+      const after = p.pluginTask.after[i];
+      if (after > 0 && after <= costs.length) costs[after - 1] += ms;
     });
     return costs;
   });
   const handlerA = summarize(a.flatMap((p) => p.handler)).p95;
-  const handlerB = summarize(b.flatMap((p) => p.handler.map((ms, i) => ms - p.handlerPlugins[i]))).p95;
-  const task = summarize(b.flatMap((p) => p.pluginTask.total.map((ms, i) => ms - p.pluginTask.plugins[i])));
   const withTask = summarize(perUpdate);
-  return { handler: handlerB - handlerA, task, withTask, p95: withTask.p95 - handlerA };
+  return {
+    handler: summarize(b.flatMap(handlerCosts)).p95 - handlerA,
+    task: summarize(b.flatMap(taskCosts)),
+    withTask,
+    p95: withTask.p95 - handlerA,
+  };
 }
 
 /**
@@ -521,6 +527,7 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
   const roundsAdd = ROUNDS > 1 ? ` (rounds: ${each(b.map((p, i) => hostShare([a[i]], [p]).p95), signed)})` : '';
   const tasks = b.flatMap((p) => p.pluginTask.total);
   const inPlugins = b.flatMap((p) => p.pluginTask.plugins);
+  const layout = summarize(b.flatMap((p) => p.pluginTask.layout));
   const updates = b.reduce((n, p) => n + p.handler.length, 0);
   const rows = /** @type {[string, string][]} */ ([
     ['participants', `${PARTICIPANTS} (steady crowd ${PARTICIPANTS - 2}, the REST host, the browser)`],
@@ -539,7 +546,7 @@ function report(a, b, locations, generated, loadAtStart, loadAtEnd) {
     ['B − A', `handler p50 ${signed(handlerB.p50 - handlerA.p50)}, p95 ${signed(handlerB.p95 - handlerA.p95)}${perRound}; + frame p50 ${signed(frameB.p50 - frameA.p50)}, p95 ${signed(frameB.p95 - frameA.p95)}`],
     ['B: plugin task', line(summarize(tasks), `emissions of participants$ for ${updates} updates`)],
     ['B: … plugin code', `in the plugin task ${line(summarize(inPlugins), 'emissions')}; in the handler p95 ${formatMs(summarize(b.flatMap((p) => p.handlerPlugins)).p95)}`],
-    ['B: … the host', `in the plugin task, outside plugin code: ${line(hostAdds.task, 'emissions')}; of which style and layout p50 ${formatMs(summarize(b.flatMap((p) => p.pluginTask.layout)).p50)}, p95 ${formatMs(summarize(b.flatMap((p) => p.pluginTask.layout)).p95)}`],
+    ['B: … the host', `in the plugin task, outside plugin code: ${line(hostAdds.task, 'emissions')}; of which style and layout p50 ${formatMs(layout.p50)}, p95 ${formatMs(layout.p95)}`],
     ['B: host per update', `handler and the plugin task after it, outside plugin code: ${line(hostAdds.withTask)}`],
     ['host adds', `p95 ${signed(hostAdds.p95)}${roundsAdd}: B's update with its plugin task, outside plugin code − A's update (handler alone: ${signed(hostAdds.handler)})`],
     ['opened menus (B)', `${b[0].menus.conference} plugin items in the conference menu, ${b[0].menus.roster} in a roster menu`],

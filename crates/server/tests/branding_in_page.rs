@@ -3,12 +3,10 @@
 
 mod support;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use plugboard_branding::BrandingPackage;
-use plugboard_server::{Branding, WebAppPaths, WebApps};
+use plugboard_server::{Branding, WebApps};
 use serde_json::{Map, Value};
 use support::web_apps;
 
@@ -173,30 +171,14 @@ async fn a_file_over_the_budget_is_left_out_and_the_manifest_is_carried() {
     assert_eq!(files["manifest.json"], MANIFEST);
 }
 
-/// `sales` has the minimal fixture package as its own branding.
-struct Sales(Arc<BrandingPackage>);
-
-impl WebAppPaths for Sales {
-    fn branding_of(&self, slug: &str) -> Option<Option<Arc<BrandingPackage>>> {
-        (slug == "sales").then(|| Some(Arc::clone(&self.0)))
-    }
-
-    fn default_branding(&self) -> Option<Arc<BrandingPackage>> {
-        None
-    }
-}
-
 #[tokio::test]
 async fn a_web_app_path_carries_its_own_branding() {
-    let minimal =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/branding/valid/minimal");
-    let package = Arc::new(BrandingPackage::load(minimal).unwrap());
-    let web_apps = WebApps {
-        default: Branding::Example,
-        paths: Some(Arc::new(Sales(Arc::clone(&package)))),
-        dev_events: None,
+    let package = support::minimal();
+    let paths = support::Paths {
+        sales: Arc::clone(&package),
+        sales_is_default: false,
     };
-    let (status, page) = get(web_apps, "/sales/").await;
+    let (status, page) = get(support::with_paths(paths, None), "/sales/").await;
     assert_eq!(status, StatusCode::OK);
     let files = files_in(&page).unwrap();
     assert_eq!(

@@ -3,53 +3,20 @@
 
 mod support;
 
-use std::path::Path;
-use std::sync::Arc;
-
 use axum::http::{header, StatusCode};
-use plugboard_branding::BrandingPackage;
-use plugboard_server::{Branding, WebAppPaths, WebApps};
+use plugboard_server::Branding;
 
-/// One enabled path, `sales`, with the minimal fixture package; `plain` has no branding of its own.
-struct Paths {
-    sales: Arc<BrandingPackage>,
-    sales_is_default: bool,
-}
-
-impl WebAppPaths for Paths {
-    fn branding_of(&self, slug: &str) -> Option<Option<Arc<BrandingPackage>>> {
-        match slug {
-            "sales" => Some(Some(Arc::clone(&self.sales))),
-            "plain" => Some(None),
-            _ => None,
-        }
-    }
-
-    fn default_branding(&self) -> Option<Arc<BrandingPackage>> {
-        self.sales_is_default.then(|| Arc::clone(&self.sales))
-    }
-}
-
-fn minimal() -> Arc<BrandingPackage> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/branding/valid/minimal");
-    Arc::new(BrandingPackage::load(path).unwrap())
-}
-
+/// GET `path` from the demo node with the web app paths `sales` (the minimal package) and `plain`.
 async fn get(
     sales_is_default: bool,
     dev_events: Option<&'static str>,
     path: &str,
 ) -> (StatusCode, String) {
-    let web_apps = WebApps {
-        default: Branding::Example,
-        paths: Some(Arc::new(Paths {
-            sales: minimal(),
-            sales_is_default,
-        })),
-        dev_events,
+    let paths = support::Paths {
+        sales: support::minimal(),
+        sales_is_default,
     };
-    support::text_of(support::get(web_apps, path).await).await
+    support::text_of(support::get(support::with_paths(paths, dev_events), path).await).await
 }
 
 #[tokio::test]

@@ -148,16 +148,6 @@ export class PluginHost {
     return this.preferences.enabled(plugin.id, plugin.pkg.enabledByDefault);
   }
 
-  /**
-   * Where the plugin's script is fetched from: its own URL, made new each time it is run again.
-   * @param {Plugin} plugin
-   */
-  _scriptUrl(plugin) {
-    const url = new URL(/** @type {URL} */ (plugin.pkg.scriptUrl));
-    if (plugin.generation > 0) url.searchParams.set('plugboard-reload', String(plugin.generation));
-    return url.href;
-  }
-
   /** @param {Session} session */
   _follow(session) {
     if (session !== this.session) return;
@@ -200,7 +190,9 @@ export class PluginHost {
    * @param {Plugin} plugin
    */
   _inject(plugin) {
-    const url = new URL(this._scriptUrl(plugin));
+    // Its own URL, made new each time it is run again.
+    const url = new URL(/** @type {URL} */ (plugin.pkg.scriptUrl));
+    if (plugin.generation > 0) url.searchParams.set('plugboard-reload', String(plugin.generation));
     const script = document.createElement('script');
     script.src = url.href;
     // Each runs as soon as it arrives, not in settings order: in order, every script would wait for the

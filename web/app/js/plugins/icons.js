@@ -10,10 +10,12 @@ const APP_SPRITE = new RegExp(`^${ICONS.replace('.', '\\.')}#([\\w-]+)$`);
 
 /** @typedef {import('./package.js').PluginPackage} PluginPackage */
 
-/** @type {Map<string, Promise<Document | null>>} icon file URL → its parsed SVG, null when unusable */
+/**
+ * Icon files by URL: `read` settles once the file has been read, and `doc` is its parsed SVG from then on
+ * (null when it cannot be read or is not SVG; `undefined` while it is being read).
+ * @type {Map<string, {read: Promise<void>, doc: Document | null | undefined}>}
+ */
 const files = new Map();
-/** @type {Map<string, Document | null>} the same, once read */
-const parsed = new Map();
 /**
  * What an icon URL points at, once its file is read: whether it resolves, and the element to draw as a
  * copy (null when there is none, or it refers to other elements of its file).
@@ -45,17 +47,19 @@ export function iconUrl(pkg, ref) {
  * @param {() => void} onKnown
  */
 export function checkIcon(url, onKnown) {
-  const file = fileOf(url);
-  if (parsed.has(file)) return;
-  let loading = files.get(file);
-  if (!loading) {
-    loading = readSvg(file).then((doc) => {
-      parsed.set(file, doc);
-      return doc;
-    });
-    files.set(file, loading);
+  const href = fileOf(url);
+  let file = files.get(href);
+  if (!file) {
+    const entry = {
+      doc: /** @type {Document | null | undefined} */ (undefined),
+      read: readSvg(href).then((doc) => {
+        entry.doc = doc;
+      }),
+    };
+    files.set(href, entry);
+    file = entry;
   }
-  loading.then(onKnown);
+  if (file.doc === undefined) file.read.then(onKnown);
 }
 
 /**
@@ -83,25 +87,13 @@ function fileOf(url) {
 function targetOf(url) {
   let target = targets.get(url.href);
   if (target) return target;
-  const file = fileOf(url);
-  if (!parsed.has(file)) return undefined;
-  const doc = parsed.get(file);
+  const doc = files.get(fileOf(url))?.doc;
+  if (doc === undefined) return undefined;
   const id = decodeURIComponent(url.hash.slice(1));
   const element = doc && id ? doc.getElementById(id) : null;
   target = { resolves: Boolean(doc) && (!id || Boolean(element)), shape: element && selfContained(element) ? element : null };
   targets.set(url.href, target);
   return target;
-}
-
-/**
- * The element `url` points at, to be drawn as a copy of its own: `undefined` while its file is being
- * read, `null` when it cannot be (not there, or it refers to other elements of its file, which only a
- * `<use>` of the file resolves).
- * @param {URL} url
- * @returns {Element | null | undefined}
- */
-function shapeOf(url) {
-  return targetOf(url)?.shape;
 }
 
 /**
@@ -158,8 +150,39 @@ function drawable(pkg, ref) {
 }
 
 /**
- * The icon element for `ref`, or null when there is none or it is known not to resolve (one not known
- * yet is drawn, and `onKnown` runs once it is).
+ * How `ref` is drawn now: not at all (no reference, or one known not to resolve), from the app's sprite,
+ * as an image (a file without fragment), or, for `file.svg#id`, as a copy of the element once the file is
+ * read (no `<use>`: Chromium loads a document of its own for each `<use>` of another file, costly while
+ * joining with many plugins), as an empty icon while it is read, or as a `<use>` when only that draws
+ * it right.
+ * @param {PluginPackage} pkg
+ * @param {string | null | undefined} ref
+ * @returns {{form: 'none'} | {form: 'sprite', name: string} | {form: 'image' | 'empty' | 'use', url: URL}
+ *   | {form: 'copy', url: URL, shape: Element}}
+ */
+function drawing(pkg, ref) {
+  const target = drawable(pkg, ref);
+  if (!target) return { form: 'none' };
+  if ('sprite' in target) return { form: 'sprite', name: target.sprite };
+  const { url } = target;
+  if (!url.hash) return { form: 'image', url };
+  const shape = targetOf(url)?.shape;
+  if (shape) return { form: 'copy', url, shape };
+  return { form: shape === undefined ? 'empty' : 'use', url };
+}
+
+/**
+ * How `pluginIcon` draws `ref` now, so that a drawn icon can tell when it would be drawn otherwise.
+ * @param {PluginPackage} pkg
+ * @param {string | null | undefined} ref
+ */
+export function iconForm(pkg, ref) {
+  return drawing(pkg, ref).form;
+}
+
+/**
+ * The icon element for `ref` (see {@link drawing}), or null when there is none or it is known not to
+ * resolve (one not known yet is drawn, and `onKnown` runs once it is).
  * @param {PluginPackage} pkg
  * @param {string | null | undefined} ref
  * @param {() => void} onKnown redraw once the icon's existence is known
@@ -167,48 +190,21 @@ function drawable(pkg, ref) {
  * @returns {Element | null}
  */
 export function pluginIcon(pkg, ref, onKnown, extraClass) {
-  const target = drawable(pkg, ref);
-  if (!target) return null;
-  if ('sprite' in target) return appIcon(target.sprite, extraClass);
-  const { url } = target;
-  checkIcon(url, onKnown);
-  if (url.hash) {
-    const svg = drawnFrom(url, extraClass);
-    svg.dataset.icon = url.href;
-    return svg;
+  const drawn = drawing(pkg, ref);
+  if (drawn.form === 'none') return null;
+  if (drawn.form === 'sprite') return appIcon(drawn.name, extraClass);
+  checkIcon(drawn.url, onKnown);
+  if (drawn.form === 'image') {
+    const img = document.createElement('img');
+    img.className = extraClass ? `icon ${extraClass}` : 'icon';
+    img.src = drawn.url.href;
+    img.alt = '';
+    return img;
   }
-  const img = document.createElement('img');
-  img.className = extraClass ? `icon ${extraClass}` : 'icon';
-  img.src = url.href;
-  img.alt = '';
-  return img;
-}
-
-/**
- * `file.svg#id` as a copy of the element once the file is read (no `<use>`: Chromium loads a document
- * of its own for each `<use>` of another file, costly while joining with many plugins); an empty icon
- * while it is read (`onKnown` then redraws); a `<use>` when only that draws it right.
- * @param {URL} url
- * @param {string} [extraClass]
- */
-function drawnFrom(url, extraClass) {
-  const shape = shapeOf(url);
-  if (shape) return inlineCopy(shape, extraClass);
-  if (shape === undefined) return emptyIcon(extraClass);
-  return svgIcon(url.href, extraClass);
-}
-
-/**
- * How `pluginIcon` draws `ref` now, so that a drawn icon can tell when it would be drawn otherwise.
- * @param {PluginPackage} pkg
- * @param {string | null | undefined} ref
- * @returns {'none' | 'sprite' | 'image' | 'copy' | 'empty' | 'use'}
- */
-export function iconForm(pkg, ref) {
-  const target = drawable(pkg, ref);
-  if (!target) return 'none';
-  if ('sprite' in target) return 'sprite';
-  if (!target.url.hash) return 'image';
-  const shape = shapeOf(target.url);
-  return shape ? 'copy' : shape === undefined ? 'empty' : 'use';
+  const svg =
+    drawn.form === 'copy' ? inlineCopy(drawn.shape, extraClass)
+    : drawn.form === 'empty' ? emptyIcon(extraClass)
+    : svgIcon(drawn.url.href, extraClass);
+  svg.dataset.icon = drawn.url.href;
+  return svg;
 }
